@@ -1,0 +1,44 @@
+import { z } from 'zod';
+
+/**
+ * Every error the core can return. A code is something a cashier can act on: the renderer
+ * translates `errors.<code>` and shows it; `details` carries the values the message needs.
+ */
+export const ERROR_CODES = [
+  'invalid_input',
+  'unknown_channel',
+  'internal',
+  'article.not_found',
+  'quantity.invalid',
+  'receipt.not_found',
+  'receipt.confirmed',
+  'receipt.empty',
+  'receipt.not_paid',
+  'row.not_found',
+  'payment.nothing_due',
+  'payment.invalid_amount',
+] as const;
+
+export const ErrorCode = z.enum(ERROR_CODES);
+export type ErrorCode = z.infer<typeof ErrorCode>;
+
+export const WireError = z.object({
+  code: ErrorCode,
+  message: z.string(),
+  details: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
+});
+export type WireError = z.infer<typeof WireError>;
+
+export type Wire<T> = { ok: true; value: T } | { ok: false; error: WireError };
+
+/** An error a use case raises on purpose; the dispatcher turns it into a wire error with its code. */
+export class PosError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly details?: Record<string, string | number>,
+  ) {
+    super(message);
+    this.name = 'PosError';
+  }
+}
