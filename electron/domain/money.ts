@@ -1,4 +1,4 @@
-import Decimal from 'decimal.js';
+import { Decimal } from 'decimal.js';
 
 /**
  * The only Decimal the domain uses: a private clone so nobody's global configuration changes

@@ -1,0 +1,89 @@
+/**
+ * The Electron shell: a secure window, the IPC binding to the core, nothing else. All behaviour
+ * lives in the core (electron/app/core.ts), which runs the same under plain Node.
+ */
+import { app, BrowserWindow, ipcMain, Menu, session, shell, type WebContents } from 'electron';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { startCore, type Core } from '../app/core.js';
+import { parseStartOptions } from '../app/options.js';
+import { INVOKE_CHANNEL, EVENT_CHANNEL } from '../preload/channels.js';
+import { isAllowedNavigation } from './navigation-policy.js';
+
+const appRoot = app.isPackaged ? process.resourcesPath : join(import.meta.dirname, '..', '..', '..');
+const trustedSenders = new Set<number>();
+let core: Core | null = null;
+
+/** better-sqlite3 built for Electron's ABI (see README); absent in a Node-only checkout. */
+function electronSqliteBinding(): string | undefined {
+  const file = join(appRoot, 'native', 'electron-abi', 'better_sqlite3.node');
+  return existsSync(file) ? file : undefined;
+}
+
+function createWindow(): BrowserWindow {
+  const win = new BrowserWindow({
+    width: 1280,
+    height: 800,
+    show: false,
+    webPreferences: {
+      preload: join(import.meta.dirname, '..', 'preload', 'preload.cjs'),
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      webSecurity: true,
+      spellcheck: false,
+    },
+  });
+  trustedSenders.add(win.webContents.id);
+  win.on('closed', () => trustedSenders.delete(win.webContents.id));
+  win.webContents.on('will-navigate', (event, url) => {
+    if (!isAllowedNavigation(url)) event.preventDefault();
+  });
+  win.webContents.setWindowOpenHandler(({ url }) => {
+    if (url.startsWith('https://')) void shell.openExternal(url);
+    return { action: 'deny' };
+  });
+  win.once('ready-to-show', () => win.show());
+  void win.loadFile(join(appRoot, 'renderer', 'dist', 'index.html'));
+  return win;
+}
+
+function isTrusted(sender: WebContents): boolean {
+  return trustedSenders.has(sender.id) && sender.getURL().startsWith('file://');
+}
+
+async function main(): Promise<void> {
+  await app.whenReady();
+  // No default menu: its accelerators (F11, Ctrl+R, DevTools) would steal the cashier's keys.
+  Menu.setApplicationMenu(null);
+  session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
+
+  const options = parseStartOptions(process.argv.slice(2).filter((a) => a.startsWith('--')));
+  core = await startCore({
+    databaseFile: join(options.dataDir, 'till.sqlite'),
+    appRoot,
+    printer: options.printer,
+    uiLocale: options.uiLocale,
+    demoCatalogue: options.demoCatalogue,
+    ...(electronSqliteBinding() ? { nativeBinding: electronSqliteBinding() } : {}),
+    log: (m) => console.log(m),
+  });
+  const dispatch = core.dispatch;
+  ipcMain.handle(INVOKE_CHANNEL, async (event, channel: unknown, input: unknown) => {
+    if (!isTrusted(event.sender)) return { ok: false, error: { code: 'internal', message: 'untrusted sender' } };
+    return dispatch(String(channel), input);
+  });
+  core.events.subscribe((name, payload) => {
+    for (const win of BrowserWindow.getAllWindows()) win.webContents.send(EVENT_CHANNEL, name, payload);
+  });
+  createWindow();
+}
+
+app.on('window-all-closed', () => {
+  void (core?.close() ?? Promise.resolve()).then(() => app.quit());
+});
+
+main().catch((error: unknown) => {
+  console.error(error);
+  app.exit(1);
+});

@@ -1,0 +1,83 @@
+/**
+ * `npm start`: Electron where its binary is installed, otherwise the same till in browser mode
+ * on 127.0.0.1. Runs under plain Node and never imports 'electron'.
+ */
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { randomBytes } from 'node:crypto';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseStartOptions, UsageError, type StartOptions } from './app/options.js';
+import { startCore } from './app/core.js';
+import { startHttpHost } from './host/http-host.js';
+
+const appRoot = join(dirname(fileURLToPath(import.meta.url)), '..');
+
+/** The Electron binary, if its (skipped) install script was ever completed on this machine. */
+function electronBinary(): string | null {
+  try {
+    const pkgDir = dirname(createRequire(import.meta.url).resolve('electron/package.json'));
+    const pathFile = join(pkgDir, 'path.txt');
+    if (!existsSync(pathFile)) return null;
+    const binary = join(pkgDir, 'dist', readFileSync(pathFile, 'utf8').trim());
+    return existsSync(binary) ? binary : null;
+  } catch {
+    return null;
+  }
+}
+
+async function browserMode(options: StartOptions): Promise<void> {
+  const databaseFile = join(options.dataDir, 'till.sqlite');
+  const core = await startCore({
+    databaseFile,
+    appRoot,
+    printer: options.printer,
+    uiLocale: options.uiLocale,
+    demoCatalogue: options.demoCatalogue,
+    log: (m) => console.log(m),
+    onSimulatedDocument: (doc) => console.log(`\n── simulated printer ──\n${doc.text}\n── cut ──`),
+  });
+  const host = await startHttpHost({
+    dispatch: core.dispatch,
+    events: core.events,
+    staticDir: join(appRoot, 'renderer', 'dist'),
+    port: options.port,
+    token: randomBytes(24).toString('base64url'),
+  });
+  console.log(`data: ${databaseFile}`);
+  console.log(`printer: ${core.printer.port?.name ?? 'none'}`);
+  console.log(`The till is ready in browser mode. Open: ${host.url}`);
+
+  let closing = false;
+  const shutdown = async () => {
+    if (closing) return;
+    closing = true;
+    await host.close();
+    await core.close();
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void shutdown());
+  process.on('SIGTERM', () => void shutdown());
+}
+
+async function main(): Promise<void> {
+  const options = parseStartOptions(process.argv.slice(2));
+  const electron = options.forceBrowser ? null : electronBinary();
+  if (electron) {
+    // The shell is compiled TypeScript (Electron runs JavaScript); the renderer is already built.
+    const tsc = createRequire(import.meta.url).resolve('typescript/bin/tsc');
+    const build = spawnSync(process.execPath, [tsc, '-p', join(appRoot, 'electron', 'tsconfig.shell.json')], { stdio: 'inherit' });
+    if (build.status !== 0) throw new Error('building the Electron shell failed');
+    const child = spawn(electron, [appRoot, ...process.argv.slice(2)], { stdio: 'inherit' });
+    child.on('exit', (code) => process.exit(code ?? 0));
+    return;
+  }
+  if (!options.forceBrowser) console.log('Electron is not installed on this machine; serving the till in browser mode instead.');
+  await browserMode(options);
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof UsageError ? `usage: ${error.message}` : error instanceof Error ? error.message : String(error));
+  process.exit(error instanceof UsageError ? 2 : 1);
+});

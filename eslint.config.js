@@ -1,0 +1,58 @@
+// Lint for the whole repository. The boundary rules encode the architecture: only the Electron
+// shell imports 'electron', the renderer reaches the core only through the contract, and the
+// pure domain/contract layers stay free of Node, devices and the database.
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+import reactHooks from 'eslint-plugin-react-hooks';
+import globals from 'globals';
+
+const noElectron = { name: 'electron', message: "Only electron/main and electron/preload may import 'electron'." };
+
+export default tseslint.config(
+  { ignores: ['node_modules/', 'dist/', 'dist-electron/', 'renderer/dist/', 'test-results/', 'playwright-report/'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { globals: { ...globals.node } },
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      'no-restricted-imports': ['error', { paths: [noElectron] }],
+    },
+  },
+  {
+    files: ['electron/main/**', 'electron/preload/**'],
+    rules: { 'no-restricted-imports': 'off' },
+  },
+  {
+    files: ['electron/domain/**', 'electron/contract/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [noElectron, 'better-sqlite3', 'serialport', 'node-hid', 'react'],
+          patterns: [{ group: ['node:*', '**/db/**', '**/native/**', '**/devices/**'], message: 'The domain and the contract stay pure.' }],
+        },
+      ],
+    },
+  },
+  {
+    files: ['renderer/**/*.{ts,tsx}', 'test/unit/renderer/**'],
+    languageOptions: { globals: { ...globals.browser } },
+    plugins: { 'react-hooks': reactHooks },
+    rules: {
+      ...reactHooks.configs.recommended.rules,
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [noElectron, 'better-sqlite3', 'serialport', 'node-hid'],
+          patterns: [
+            {
+              group: ['node:*', '**/native/**', '**/migrations/**', '**/electron/!(contract)/**'],
+              message: 'The renderer talks to the core only through electron/contract.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+);

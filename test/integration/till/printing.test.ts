@@ -1,0 +1,79 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { startTestCore, type TestCore } from '../../support/core.js';
+import { waitFor } from '../../support/wait.js';
+
+let core: TestCore;
+afterEach(async () => {
+  await core.close();
+});
+
+async function sell(codes: string[], tenderedMinor: number) {
+  let r = await core.ok('receipt.new', {});
+  for (const code of codes) r = await core.ok('receipt.addArticle', { receiptId: r.id, code });
+  await core.ok('receipt.payCash', { receiptId: r.id, tenderedMinor });
+  return core.ok('receipt.confirm', { receiptId: r.id });
+}
+
+const simulator = () => {
+  const sim = core.printer.simulator;
+  if (!sim) throw new Error('no simulated printer');
+  return sim;
+};
+
+describe('confirmed receipts reach the ESC/POS printer over a real serial port (socat PTY)', () => {
+  it('prints the receipt in Estonian with WPC1257 letters, total and change', async () => {
+    core = await startTestCore({ printer: { kind: 'simulator' } });
+    expect(core.printer.port?.name).toMatch(/simulated\) @ .*ttyA/);
+    const r = await sell(['4740010012018', '1205', '1404'], 2000);
+    const [doc] = await waitFor(() => (simulator().documents().length > 0 ? simulator().documents() : null), 'the printout');
+    expect(doc?.cut).toBe(true);
+    const text = doc?.text ?? '';
+    expect(text).toContain('Demo Pood OÜ');
+    expect(text).toMatch(new RegExp(`Nr\\s+${r.number}`));
+    expect(text).toContain('Õunamahl 1 l');
+    expect(text).toContain('Šokolaad piimaga 100 g');
+    expect(text).toContain('Žemaičių dešra 300 g');
+    expect(text).toMatch(/KOKKU EUR\s+8,87/); // 2.29 + 1.99 + 4.59
+    expect(text).toMatch(/Tagasi\s+11,13/);
+    expect(text).toContain('22.11.2026 12:00'); // 10:00 UTC is noon in Tallinn
+    await waitFor(async () => (await core.ok('printer.status', {})).pendingJobs === 0, 'the job to be marked done');
+    expect(await core.ok('printer.status', {})).toMatchObject({ state: 'ok', pendingJobs: 0 });
+  });
+
+  it('a printer out of paper never blocks the sale: confirmed at once, printed once when paper is back', async () => {
+    core = await startTestCore({ printer: { kind: 'simulator' } });
+    simulator().setCondition('paper_out');
+    const first = await sell(['1001'], 200);
+    const second = await sell(['1002'], 200);
+    expect([first.status, second.status]).toEqual(['confirmed', 'confirmed']);
+    const stuck = await waitFor(async () => {
+      const s = await core.ok('printer.status', {});
+      return s.state === 'paper_out' ? s : null;
+    }, 'the paper-out state');
+    expect(stuck.pendingJobs).toBe(2);
+    expect(simulator().documents()).toHaveLength(0);
+
+    simulator().setCondition('ok');
+    await waitFor(() => simulator().documents().length === 2, 'both receipts after the paper change');
+    const numbers = simulator()
+      .documents()
+      .map((d) => /K\d{6}/.exec(d.text)?.[0]);
+    expect(numbers).toEqual([first.number, second.number]); // in confirm order
+    await waitFor(async () => (await core.ok('printer.status', {})).pendingJobs === 0, 'an empty queue');
+    await new Promise((r) => setTimeout(r, 300)); // the worker's retry period: nothing prints twice
+    expect(simulator().documents()).toHaveLength(2);
+  });
+
+  it('an unplugged printer (no answer) shows as unavailable and the job waits', async () => {
+    core = await startTestCore({ printer: { kind: 'simulator' } });
+    simulator().setSilent(true);
+    await sell(['1001'], 200);
+    const s = await waitFor(async () => {
+      const st = await core.ok('printer.status', {});
+      return st.state === 'unavailable' ? st : null;
+    }, 'the unavailable state');
+    expect(s.pendingJobs).toBe(1);
+    simulator().setSilent(false);
+    await waitFor(() => simulator().documents().length === 1, 'the receipt once the printer answers');
+  });
+});

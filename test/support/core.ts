@@ -1,0 +1,66 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { startCore, type Core, type CoreOptions } from '../../electron/app/core.js';
+import type { Channel, Input, Output } from '../../electron/contract/api.js';
+import type { Wire } from '../../electron/contract/errors.js';
+import type { Clock, Ids } from '../../electron/usecases/ports.js';
+
+export const APP_ROOT = fileURLToPath(new URL('../..', import.meta.url));
+
+export interface TestClock extends Clock {
+  advance(ms: number): void;
+}
+
+export function fixedClock(start = '2026-11-22T10:00:00.000Z'): TestClock {
+  let t = Date.parse(start);
+  return { now: () => new Date(t), advance: (ms) => void (t += ms) };
+}
+
+export function sequentialIds(prefix = 'id'): Ids {
+  let n = 0;
+  return { next: () => `${prefix}-${String(++n).padStart(5, '0')}` };
+}
+
+export function tempDir(name = 'till-test-'): { path: string; remove(): void } {
+  const path = mkdtempSync(join(tmpdir(), name));
+  return { path, remove: () => rmSync(path, { recursive: true, force: true }) };
+}
+
+export interface TestCore extends Core {
+  call<C extends Channel>(channel: C, input: Input<C>): Promise<Wire<Output<C>>>;
+  /** Calls and expects success. */
+  ok<C extends Channel>(channel: C, input: Input<C>): Promise<Output<C>>;
+  clock: TestClock;
+  dataDir: string;
+}
+
+/** A core on a real SQLite file in a temp folder, with a fixed clock and readable ids. */
+export async function startTestCore(options: Partial<CoreOptions> & { dataDir?: string } = {}): Promise<TestCore> {
+  const dataDir = options.dataDir ?? tempDir().path;
+  const clock = fixedClock();
+  const core = await startCore({
+    databaseFile: join(dataDir, 'till.sqlite'),
+    appRoot: APP_ROOT,
+    printer: { kind: 'none' },
+    clock,
+    ids: sequentialIds(),
+    checkOutputs: true,
+    printRetryMs: 50,
+    ...options,
+  });
+  const call = async <C extends Channel>(channel: C, input: Input<C>) =>
+    (await core.dispatch(channel, input)) as Wire<Output<C>>;
+  return {
+    ...core,
+    clock,
+    dataDir,
+    call,
+    async ok(channel, input) {
+      const wire = await call(channel, input);
+      if (!wire.ok) throw new Error(`${channel} failed: ${wire.error.code} ${wire.error.message}`);
+      return wire.value;
+    },
+  };
+}

@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import { defaultDataDir, parseStartOptions, UsageError } from '../../electron/app/options.js';
+
+describe('npm start options', () => {
+  it('defaults: random port, per-user data folder, simulated printer, demo catalogue, English', () => {
+    expect(parseStartOptions([], { HOME: '/home/kassa' })).toMatchObject({
+      port: 0,
+      printer: { kind: 'simulator' },
+      uiLocale: 'en',
+      demoCatalogue: true,
+      forceBrowser: false,
+    });
+  });
+
+  it('flags beat POS_* variables', () => {
+    const env = { POS_PORT: '9000', POS_DATA_DIR: '/env/data', POS_PRINTER: '/dev/ttyS0' };
+    expect(parseStartOptions(['--port', '8123', '--data-dir=/flag/data'], env)).toMatchObject({
+      port: 8123,
+      dataDir: '/flag/data',
+      printer: { kind: 'serial', path: '/dev/ttyS0' },
+    });
+    expect(parseStartOptions(['--printer', '/dev/ttyUSB0', '--printer-profile', 'xprinter-wpc1257', '--printer-baud', '19200'], {})).toMatchObject({
+      printer: { kind: 'serial', path: '/dev/ttyUSB0', baudRate: 19200, profileId: 'xprinter-wpc1257' },
+    });
+    expect(parseStartOptions(['--printer', 'none', '--no-demo', '--browser'], {})).toMatchObject({
+      printer: { kind: 'none' },
+      demoCatalogue: false,
+      forceBrowser: true,
+    });
+  });
+
+  it('explains bad options instead of starting wrongly', () => {
+    expect(() => parseStartOptions(['--port', 'abc'], {})).toThrow(UsageError);
+    expect(() => parseStartOptions(['--port', '70000'], {})).toThrow(/0..65535/);
+    expect(() => parseStartOptions(['--colour', 'red'], {})).toThrow(/unknown option --colour/);
+    expect(() => parseStartOptions(['--port'], {})).toThrow(/needs a value/);
+  });
+
+  it('keeps data where each platform keeps per-user app data', () => {
+    expect(defaultDataDir({ XDG_DATA_HOME: '/x' }, 'linux')).toBe('/x/the-till');
+    expect(defaultDataDir({ APPDATA: 'C:\\Users\\k\\AppData\\Roaming' }, 'win32')).toMatch(/Roaming.the-till$/);
+    expect(defaultDataDir({}, 'darwin')).toMatch(/Library\/Application Support\/the-till$/);
+  });
+});
