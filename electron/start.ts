@@ -32,6 +32,7 @@ async function browserMode(options: StartOptions): Promise<void> {
   const core = await startCore({
     databaseFile,
     appRoot,
+    version: (JSON.parse(readFileSync(join(appRoot, 'package.json'), 'utf8')) as { version: string }).version,
     printer: options.printer,
     uiLocale: options.uiLocale,
     demoCatalogue: options.demoCatalogue,

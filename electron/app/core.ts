@@ -1,5 +1,4 @@
 import { join } from 'node:path';
-import { readFileSync } from 'node:fs';
 import { openDatabase, type Db } from '../db/open.js';
 import { loadMigrations, migrate } from '../db/migrate.js';
 import { createDispatch, type Dispatch, type Handlers } from '../dispatch/dispatch.js';
@@ -28,6 +27,8 @@ export interface CoreOptions {
   databaseFile: string;
   /** Where `migrations/` and `assets/` are (the repository, or the packaged app's resources). */
   appRoot: string;
+  /** The till's version, shown on screen. */
+  version?: string;
   printer: PrinterConfig;
   shop?: Partial<ShopConfig>;
   /** Language the screen starts in. */
@@ -50,10 +51,6 @@ export interface Core {
   printer: PrinterSetup;
   printWorker: PrintWorker;
   close(): Promise<void>;
-}
-
-function appVersion(appRoot: string): string {
-  return (JSON.parse(readFileSync(join(appRoot, 'package.json'), 'utf8')) as { version: string }).version;
 }
 
 /**
@@ -95,7 +92,7 @@ export async function startCore(options: CoreOptions): Promise<Core> {
 
   const handlers: Handlers = {
     'app.info': () => ({
-      version: appVersion(options.appRoot),
+      version: options.version ?? 'dev',
       locale: options.uiLocale ?? 'en',
       currency: shop.currency,
       shopName: shop.shopName,

@@ -8,7 +8,8 @@ import { hasSocat, openPtyPair, type PtyPair } from '../../native/serial/pty-pai
 import type { PrinterPort } from './printer-port.js';
 
 export type PrinterConfig =
-  | { kind: 'simulator'; profileId?: string }
+  /** `link`: 'pty' (real serial I/O over socat, the default where socat exists) or 'memory'. */
+  | { kind: 'simulator'; profileId?: string; link?: 'pty' | 'memory' }
   | { kind: 'serial'; path: string; baudRate?: number; profileId?: string }
   | { kind: 'none' };
 
@@ -38,6 +39,8 @@ class SerialPrinter implements PrinterPort {
   constructor(
     readonly name: string,
     private readonly open: () => Promise<ByteLink>,
+    /** False for an in-memory link: there is no port to reopen, closing it would lose the printer. */
+    private readonly reopenable = true,
   ) {}
 
   private async connect(): Promise<EscPosPrinter | string> {
@@ -51,7 +54,8 @@ class SerialPrinter implements PrinterPort {
     }
   }
 
-  private async reset(): Promise<void> {
+  private async reset(force = false): Promise<void> {
+    if (!this.reopenable && !force) return;
     const link = this.link;
     this.link = null;
     this.driver = null;
@@ -75,7 +79,7 @@ class SerialPrinter implements PrinterPort {
   }
 
   async close(): Promise<void> {
-    await this.reset();
+    await this.reset(true);
   }
 }
 
@@ -97,7 +101,7 @@ export async function setupPrinter(
   let pty: PtyPair | null = null;
   let simulatorLink: ByteLink;
   let port: PrinterPort;
-  if (hasSocat()) {
+  if ((config.link ?? (hasSocat() ? 'pty' : 'memory')) === 'pty') {
     pty = await openPtyPair();
     simulatorLink = await openSerialLink({ path: pty.b });
     const path = pty.a;
@@ -105,7 +109,7 @@ export async function setupPrinter(
   } else {
     const [host, device] = memoryLinkPair();
     simulatorLink = device;
-    port = new SerialPrinter(`${profile.name} (simulated, in memory)`, async () => host);
+    port = new SerialPrinter(`${profile.name} (simulated, in memory)`, async () => host, false);
   }
   const simulator = new PrinterSimulator(simulatorLink, { profile });
   simulator.onDocument(onSimulatedDocument);

@@ -10,13 +10,15 @@ import { parseStartOptions } from '../app/options.js';
 import { INVOKE_CHANNEL, EVENT_CHANNEL } from '../preload/channels.js';
 import { isAllowedNavigation } from './navigation-policy.js';
 
-const appRoot = app.isPackaged ? process.resourcesPath : join(import.meta.dirname, '..', '..', '..');
+// Packaged: code and the renderer are in app.asar, migrations/assets/native binaries beside it.
+const appDir = app.getAppPath();
+const resourcesRoot = app.isPackaged ? process.resourcesPath : appDir;
 const trustedSenders = new Set<number>();
 let core: Core | null = null;
 
 /** better-sqlite3 built for Electron's ABI (see README); absent in a Node-only checkout. */
 function electronSqliteBinding(): string | undefined {
-  const file = join(appRoot, 'native', 'electron-abi', 'better_sqlite3.node');
+  const file = join(resourcesRoot, 'native', 'electron-abi', 'better_sqlite3.node');
   return existsSync(file) ? file : undefined;
 }
 
@@ -44,7 +46,7 @@ function createWindow(): BrowserWindow {
     return { action: 'deny' };
   });
   win.once('ready-to-show', () => win.show());
-  void win.loadFile(join(appRoot, 'renderer', 'dist', 'index.html'));
+  void win.loadFile(join(appDir, 'renderer', 'dist', 'index.html'));
   return win;
 }
 
@@ -61,7 +63,8 @@ async function main(): Promise<void> {
   const options = parseStartOptions(process.argv.slice(2).filter((a) => a.startsWith('--')));
   core = await startCore({
     databaseFile: join(options.dataDir, 'till.sqlite'),
-    appRoot,
+    appRoot: resourcesRoot,
+    version: app.getVersion(),
     printer: options.printer,
     uiLocale: options.uiLocale,
     demoCatalogue: options.demoCatalogue,

@@ -76,4 +76,14 @@ describe('confirmed receipts reach the ESC/POS printer over a real serial port (
     simulator().setSilent(false);
     await waitFor(() => simulator().documents().length === 1, 'the receipt once the printer answers');
   });
+
+  it('without socat the simulated printer runs in memory and still recovers from a silent spell', async () => {
+    core = await startTestCore({ printer: { kind: 'simulator', link: 'memory' } });
+    expect(core.printer.port?.name).toMatch(/in memory/);
+    simulator().setSilent(true);
+    await sell(['1001'], 200);
+    await waitFor(async () => (await core.ok('printer.status', {})).state === 'unavailable', 'the unavailable state');
+    simulator().setSilent(false);
+    await waitFor(() => simulator().documents().length === 1, 'the receipt once the printer answers');
+  });
 });

@@ -1,0 +1,222 @@
+/**
+ * ESC/POS decoder for tests, the simulator and debugging: turns a byte stream back into the text
+ * a printer would put on paper, split into documents at each cut. It follows ESC t so bytes are
+ * decoded with the code page the printer would use; the n → encoding map is vendor-specific
+ * (see profiles.ts `codeTableMap`).
+ */
+import iconv from 'iconv-lite';
+import { DLE, ESC, FS, GS, commandLength, commandName } from './escpos-commands.js';
+
+export interface LineStyle {
+  bold: boolean;
+  widthTimes: number;
+  heightTimes: number;
+  align: 'left' | 'center' | 'right';
+}
+
+export interface DecodedDocument {
+  /** `lines` joined with '\n'. */
+  text: string;
+  /** Printed lines; trailing blank lines (the feed before the cut) are dropped. */
+  lines: string[];
+  /** Every `ESC t n` seen in this document, in order. */
+  codeTables: number[];
+  /** True when the document ended with a cut command. */
+  cut: boolean;
+  /** Style in effect when each line started printing (parallel to `lines`). */
+  styles: LineStyle[];
+  /** Every command in order, e.g. 'ESC @', 'ESC t 51', 'GS V 66 0'. */
+  commands: string[];
+}
+
+const LF = 0x0a;
+const CR = 0x0d;
+const HT = 0x09;
+/** ESC @ / power-on default (PROTOCOLS.md §1.1). */
+const DEFAULT_ENCODING = 'cp437';
+
+const defaultStyle = (): LineStyle => ({ bold: false, widthTimes: 1, heightTimes: 1, align: 'left' });
+
+/** Incremental decoder: feed chunks as they arrive; commands split across chunks are handled. */
+export class EscPosStreamDecoder {
+  /** n of every DLE EOT n seen. */
+  readonly statusQueries: number[] = [];
+  private carry: Uint8Array = new Uint8Array(0);
+  private encoding: string;
+  private style = defaultStyle();
+  private lines: string[] = [];
+  private styles: LineStyle[] = [];
+  private codeTables: number[] = [];
+  private commands: string[] = [];
+  private lineText = '';
+  private lineStyle: LineStyle | null = null;
+  private run: number[] = [];
+
+  constructor(private readonly n2encoding: Readonly<Record<number, string>>) {
+    this.encoding = this.encodingFor(0);
+  }
+
+  /** Consumes a chunk; returns the documents that a cut completed within it. */
+  push(chunk: Uint8Array): DecodedDocument[] {
+    const buf = new Uint8Array(this.carry.length + chunk.length);
+    buf.set(this.carry);
+    buf.set(chunk, this.carry.length);
+    this.carry = new Uint8Array(0);
+    const done: DecodedDocument[] = [];
+    let i = 0;
+    while (i < buf.length) {
+      const b = buf[i]!;
+      if (b === ESC || b === GS || b === FS || b === DLE) {
+        const len = commandLength(buf, i);
+        if (len === null) {
+          this.carry = buf.slice(i);
+          break;
+        }
+        const doc = this.command(buf.subarray(i, i + len));
+        if (doc) done.push(doc);
+        i += len;
+        continue;
+      }
+      if (b === LF) this.endLine();
+      else if (b === HT) this.text(0x20);
+      else if (b >= 0x20 || b === 0) {
+        if (b !== 0) this.text(b);
+      }
+      // Other C0 controls (CR, CAN…) do not print on a receipt printer.
+      else if (b !== CR) this.commands.push(`CTRL 0x${b.toString(16).padStart(2, '0')}`);
+      i++;
+    }
+    return done;
+  }
+
+  /** The document in progress (no cut yet), or null when nothing has been received since the last cut. */
+  flush(): DecodedDocument | null {
+    const hasLine = this.pending();
+    if (!hasLine && this.lines.length === 0 && this.commands.length === 0) return null;
+    if (hasLine) this.endLine();
+    return this.finish(false);
+  }
+
+  private encodingFor(n: number): string {
+    const enc = this.n2encoding[n] ?? (n === 0 ? DEFAULT_ENCODING : undefined);
+    // An unknown table is read as PC437 like a printer without that page would (visible as mojibake).
+    return enc !== undefined && iconv.encodingExists(enc) ? enc : DEFAULT_ENCODING;
+  }
+
+  private pending(): boolean {
+    return this.lineText.length > 0 || this.run.length > 0;
+  }
+
+  private text(byte: number): void {
+    if (this.lineStyle === null) this.lineStyle = { ...this.style };
+    this.run.push(byte);
+  }
+
+  private flushRun(): void {
+    if (this.run.length === 0) return;
+    const enc = this.encoding;
+    this.lineText += iconv.encodingExists(enc) ? iconv.decode(Uint8Array.from(this.run), enc) : '';
+    this.run = [];
+  }
+
+  private endLine(): void {
+    this.flushRun();
+    this.lines.push(this.lineText);
+    this.styles.push(this.lineStyle ?? { ...this.style });
+    this.lineText = '';
+    this.lineStyle = null;
+  }
+
+  private finish(cut: boolean): DecodedDocument {
+    let end = this.lines.length;
+    while (end > 0 && this.lines[end - 1]!.trim() === '') end--;
+    const lines = this.lines.slice(0, end);
+    const doc: DecodedDocument = {
+      text: lines.join('\n'),
+      lines,
+      codeTables: this.codeTables,
+      cut,
+      styles: this.styles.slice(0, end),
+      commands: this.commands,
+    };
+    this.lines = [];
+    this.styles = [];
+    this.codeTables = [];
+    this.commands = [];
+    return doc;
+  }
+
+  /** Applies one complete command; returns a document when it was a cut. */
+  private command(cmd: Uint8Array): DecodedDocument | null {
+    const [lead, op, p1 = 0] = cmd;
+    if (lead === DLE && op === 0x04) {
+      // Real-time status request: answered by the printer, prints nothing.
+      this.statusQueries.push(p1);
+      return null;
+    }
+    this.commands.push(commandName(cmd));
+    if (lead === ESC) {
+      switch (op) {
+        case 0x40: // ESC @ clears the print buffer and resets modes and the code table
+          this.run = [];
+          this.lineText = '';
+          this.lineStyle = null;
+          this.style = defaultStyle();
+          this.encoding = this.encodingFor(0);
+          return null;
+        case 0x74:
+          this.flushRun();
+          this.codeTables.push(p1);
+          this.encoding = this.encodingFor(p1);
+          return null;
+        case 0x45:
+          this.style.bold = (p1 & 1) === 1;
+          return null;
+        case 0x21:
+          this.style.bold = (p1 & 0x08) !== 0;
+          this.style.heightTimes = p1 & 0x10 ? 2 : 1;
+          this.style.widthTimes = p1 & 0x20 ? 2 : 1;
+          return null;
+        case 0x61:
+          this.style.align = p1 === 1 || p1 === 49 ? 'center' : p1 === 2 || p1 === 50 ? 'right' : 'left';
+          return null;
+        case 0x64: // ESC d n: print the buffer and feed n lines
+          if (p1 === 0 && this.pending()) this.endLine();
+          for (let k = 0; k < p1; k++) this.endLine();
+          return null;
+        case 0x69: // legacy cuts
+        case 0x6d:
+          return this.cut();
+        default:
+          return null;
+      }
+    }
+    if (lead === GS) {
+      if (op === 0x21) {
+        this.style.widthTimes = ((p1 >> 4) & 0x07) + 1;
+        this.style.heightTimes = (p1 & 0x07) + 1;
+        return null;
+      }
+      if (op === 0x56) return this.cut();
+    }
+    return null;
+  }
+
+  private cut(): DecodedDocument {
+    // A cut first feeds to the blade, which prints any pending partial line.
+    if (this.pending()) this.endLine();
+    return this.finish(true);
+  }
+}
+
+/** Decodes a whole stream. A trailing part without a cut becomes a last document with cut: false. */
+export function decodeEscPos(
+  bytes: Uint8Array,
+  n2encoding: Record<number, string>,
+): { documents: DecodedDocument[]; statusQueries: number[] } {
+  const decoder = new EscPosStreamDecoder(n2encoding);
+  const documents = decoder.push(bytes);
+  const rest = decoder.flush();
+  if (rest) documents.push(rest);
+  return { documents, statusQueries: decoder.statusQueries };
+}

@@ -1,0 +1,81 @@
+/**
+ * Printer profiles. The `ESC t n` number that selects a code page is vendor-specific (PROTOCOLS.md
+ * §1.3): the same WPC1257 is n=51 on Epson, 25 on Xprinter-type clones and 26 on Bixolon. A
+ * profile pins one printer model family to one code page so the till sends matching bytes.
+ */
+
+export type PrinterVendor = 'epson' | 'xprinter' | 'bixolon';
+
+export interface PrinterProfile {
+  id: string;
+  name: string;
+  /** Characters per line in Font A (42 on 80 mm Epson, 32 on 58 mm clones). */
+  columns: number;
+  /** iconv-lite encoding name of the selected code page. */
+  encoding: string;
+  /** The `n` of `ESC t n` for that code page on this vendor's firmware. */
+  codeTable: number;
+  /** Selects the vendor's n→code-page table for decoding; Epson when absent. */
+  vendor?: PrinterVendor;
+  /**
+   * Send `FS .` (cancel Kanji mode) after init. Chinese clones often boot in GB18030 mode where
+   * every byte ≥ 0x80 starts a two-byte character, which would swallow Baltic letters.
+   */
+  cancelKanji?: boolean;
+}
+
+/** Pages that use the same n on every vendor (PROTOCOLS.md §1.3). */
+const COMMON: Readonly<Record<number, string>> = {
+  0: 'cp437',
+  16: 'win1252',
+  17: 'cp866',
+  18: 'cp852',
+};
+
+/** n → iconv encoding per vendor, only entries documented in PROTOCOLS.md §1.3. */
+export const CODE_TABLES: Readonly<Record<PrinterVendor, Readonly<Record<number, string>>>> = {
+  epson: {
+    ...COMMON,
+    2: 'cp850',
+    19: 'cp858',
+    33: 'cp775',
+    39: 'iso88592',
+    44: 'cp1125',
+    45: 'win1250',
+    46: 'win1251',
+    51: 'win1257',
+    53: 'rk1048',
+  },
+  xprinter: { ...COMMON, 23: 'win1251', 25: 'win1257', 72: 'win1250', 95: 'cp775' },
+  bixolon: { ...COMMON, 26: 'win1257', 28: 'win1251', 30: 'cp775', 47: 'win1250' },
+};
+
+function profile(p: PrinterProfile): PrinterProfile {
+  return Object.freeze(p);
+}
+
+export const PRINTER_PROFILES: Readonly<Record<string, PrinterProfile>> = {
+  'epson-wpc1257': profile({ id: 'epson-wpc1257', name: 'Epson TM (80 mm), WPC1257 Baltic', columns: 42, encoding: 'win1257', codeTable: 51, vendor: 'epson' }),
+  'epson-pc775': profile({ id: 'epson-pc775', name: 'Epson TM (80 mm), PC775 Baltic Rim', columns: 42, encoding: 'cp775', codeTable: 33, vendor: 'epson' }),
+  'epson-wpc1250': profile({ id: 'epson-wpc1250', name: 'Epson TM (80 mm), WPC1250 Central European', columns: 42, encoding: 'win1250', codeTable: 45, vendor: 'epson' }),
+  'epson-wpc1251': profile({ id: 'epson-wpc1251', name: 'Epson TM (80 mm), WPC1251 Cyrillic', columns: 42, encoding: 'win1251', codeTable: 46, vendor: 'epson' }),
+  'xprinter-wpc1257': profile({ id: 'xprinter-wpc1257', name: 'Xprinter / POS-58 clone (58 mm), WPC1257 Baltic', columns: 32, encoding: 'win1257', codeTable: 25, vendor: 'xprinter', cancelKanji: true }),
+  'xprinter-wpc1250': profile({ id: 'xprinter-wpc1250', name: 'Xprinter / POS-58 clone (58 mm), WPC1250 Central European', columns: 32, encoding: 'win1250', codeTable: 72, vendor: 'xprinter', cancelKanji: true }),
+  'xprinter-wpc1251': profile({ id: 'xprinter-wpc1251', name: 'Xprinter / POS-58 clone (58 mm), WPC1251 Cyrillic', columns: 32, encoding: 'win1251', codeTable: 23, vendor: 'xprinter', cancelKanji: true }),
+  'bixolon-wpc1257': profile({ id: 'bixolon-wpc1257', name: 'Bixolon SRP (80 mm), WPC1257 Baltic', columns: 42, encoding: 'win1257', codeTable: 26, vendor: 'bixolon' }),
+};
+
+/** Default for Estonia, Latvia and Lithuania. */
+export const DEFAULT_PROFILE_ID = 'epson-wpc1257';
+
+export function findPrinterProfile(id: string): PrinterProfile | undefined {
+  return Object.hasOwn(PRINTER_PROFILES, id) ? PRINTER_PROFILES[id] : undefined;
+}
+
+/**
+ * The n → encoding table a decoder (or the simulator) needs to read bytes meant for `profile`:
+ * the vendor's documented pages plus the profile's own entry, which wins on conflict.
+ */
+export function codeTableMap(profile: PrinterProfile): Record<number, string> {
+  return { ...CODE_TABLES[profile.vendor ?? 'epson'], [profile.codeTable]: profile.encoding };
+}

@@ -1,0 +1,92 @@
+/**
+ * ByteLink over a serial port (real COM/ttyUSB, a vendor virtual COM, or a PTY in tests).
+ *
+ * 9600 8N1 is the factory default of most ESC/POS serial printers (Epson TM, Xprinter, Bixolon
+ * ship at 9600 unless DIP switches say otherwise); USB virtual COM ignores the rate anyway.
+ * Flow control is off: XON/XOFF bytes would interleave with status replies (PROTOCOLS.md §1.2),
+ * and RTS/DTR are never touched because PTYs and some USB bridges reject modem ioctls (§8).
+ *
+ * `serialport` is a native module and is loaded lazily so everything else in native/printer works
+ * (and tests run) where it cannot be loaded.
+ */
+import type { ByteLink } from './link.js';
+
+export interface SerialLinkOptions {
+  path: string;
+  /** Default 9600. */
+  baudRate?: number;
+}
+
+export async function openSerialLink(opts: SerialLinkOptions): Promise<ByteLink> {
+  let mod: typeof import('serialport');
+  try {
+    mod = await import('serialport');
+  } catch (err) {
+    const reason = err instanceof Error ? err.message : String(err);
+    throw new Error(`Serial printer support is unavailable: the 'serialport' native module could not be loaded (${reason})`);
+  }
+  const baudRate = opts.baudRate ?? 9600;
+  const port = new mod.SerialPort({
+    path: opts.path,
+    baudRate,
+    dataBits: 8,
+    parity: 'none',
+    stopBits: 1,
+    rtscts: false,
+    xon: false,
+    xoff: false,
+    xany: false,
+    autoOpen: false,
+  });
+  await new Promise<void>((resolve, reject) => {
+    port.open((err) => (err ? reject(new Error(`Cannot open serial port ${opts.path}: ${err.message}`)) : resolve()));
+  });
+  // Without an 'error' listener an unplugged USB adapter would crash the process; writes report it instead.
+  port.on('error', () => {});
+  // One permanent reader: bytes that arrive while nobody listens are dropped rather than buffered
+  // by the stream and replayed to the next listener as if they were a fresh reply.
+  const listeners = new Set<(chunk: Uint8Array) => void>();
+  port.on('data', (chunk: Buffer) => {
+    const bytes = new Uint8Array(chunk.buffer, chunk.byteOffset, chunk.byteLength);
+    for (const listener of [...listeners]) listener(bytes);
+  });
+
+  const description = `serial:${opts.path}@${baudRate}/8N1`;
+  return {
+    description,
+    write(data: Uint8Array): Promise<void> {
+      return new Promise<void>((resolve, reject) => {
+        if (!port.isOpen) {
+          reject(new Error(`${description} is closed`));
+          return;
+        }
+        port.write(Buffer.from(data), (err) => {
+          if (err) {
+            reject(new Error(`Write to ${description} failed: ${err.message}`));
+            return;
+          }
+          // Resolve only when the OS has sent the bytes, so a following reply timeout is fair.
+          port.drain((drainErr) => (drainErr ? reject(new Error(`Drain on ${description} failed: ${drainErr.message}`)) : resolve()));
+        });
+      });
+    },
+    onData(listener: (chunk: Uint8Array) => void): () => void {
+      const wrapped = (chunk: Uint8Array): void => listener(chunk);
+      listeners.add(wrapped);
+      return () => {
+        listeners.delete(wrapped);
+      };
+    },
+    close(): Promise<void> {
+      listeners.clear();
+      return new Promise<void>((resolve) => {
+        if (!port.isOpen) {
+          resolve();
+          return;
+        }
+        // A close error (device already gone) leaves nothing to clean up: resolve regardless.
+        port.close(() => resolve());
+      });
+    },
+  };
+}

@@ -1,0 +1,95 @@
+/**
+ * Text for a single-byte code page. Everything is measured in code points after we have made sure
+ * each code point encodes to exactly one byte, so "characters" equal "columns" on paper.
+ */
+import iconv from 'iconv-lite';
+
+const cache = new Map<string, Map<string, string>>();
+
+function checkedEncoding(encoding: string): iconv.Encoding {
+  if (!iconv.encodingExists(encoding)) throw new Error(`Unknown printer encoding '${encoding}'`);
+  return encoding;
+}
+
+/**
+ * Whitespace variants → ASCII space: Intl money formatting groups with NBSP / narrow NBSP, and
+ * NBSP sits at different byte values per code page (0xA0 in WPC1257, 0xFF in PC775) that some
+ * firmwares print as a glyph. Control characters → space: a stray 0x10 0x04 in a product name
+ * would otherwise be executed by the printer as a real-time status command.
+ */
+function normalise(text: string): string {
+  return text
+    .normalize('NFC') // "O" + combining tilde → "Õ", which the code page has as one byte
+    .replace(/\p{Zs}/gu, ' ')
+    .replace(/\p{Cc}/gu, ' ');
+}
+
+/**
+ * Returns the text with every code point the code page lacks replaced by '?', so that its length
+ * in code points is its width on paper and its encoding is one byte per code point.
+ */
+export function printable(text: string, encoding: string): string {
+  const enc = checkedEncoding(encoding);
+  let known = cache.get(enc);
+  if (!known) cache.set(enc, (known = new Map()));
+  let out = '';
+  for (const ch of normalise(text)) {
+    let mapped = known.get(ch);
+    if (mapped === undefined) {
+      const bytes = iconv.encode(ch, enc);
+      // iconv-lite substitutes '?' for unmappable characters; a real '?' is fine too.
+      mapped = bytes.length === 1 && (bytes[0] !== 0x3f || ch === '?') ? ch : '?';
+      known.set(ch, mapped);
+    }
+    out += mapped;
+  }
+  return out;
+}
+
+/** Encodes text for the printer; characters the code page lacks become '?'. */
+export function encodeText(text: string, encoding: string): Uint8Array {
+  return new Uint8Array(iconv.encode(printable(text, encoding), checkedEncoding(encoding)));
+}
+
+/** Width in columns of an already `printable` string. */
+export function width(text: string): number {
+  return [...text].length;
+}
+
+export function truncate(text: string, columns: number): string {
+  const chars = [...text];
+  return chars.length <= columns ? text : chars.slice(0, Math.max(0, columns)).join('');
+}
+
+/** `left` and `right` on one line, `right` flush with the last column; `left` gives way. */
+export function justify(left: string, right: string, columns: number): string {
+  const r = truncate(right, columns);
+  const room = columns - width(r);
+  if (room <= 1) return r.padStart(columns);
+  const l = truncate(left, room - 1);
+  return l + ' '.repeat(columns - width(l) - width(r)) + r;
+}
+
+/** Word-wraps to `columns`; words longer than a line are cut hard. */
+export function wrap(text: string, columns: number): string[] {
+  const lines: string[] = [];
+  let line = '';
+  for (const word of text.split(' ').filter((w) => w.length > 0)) {
+    let rest = word;
+    while (width(rest) > columns) {
+      if (line) lines.push(line);
+      line = '';
+      lines.push(truncate(rest, columns));
+      rest = [...rest].slice(columns).join('');
+    }
+    if (!rest) continue;
+    if (!line) line = rest;
+    else if (width(line) + 1 + width(rest) <= columns) line += ` ${rest}`;
+    else {
+      lines.push(line);
+      line = rest;
+    }
+  }
+  if (line) lines.push(line);
+  return lines;
+}

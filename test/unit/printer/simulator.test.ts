@@ -1,0 +1,80 @@
+import { describe, expect, it } from 'vitest';
+import { encodeReceipt } from '../../../native/printer/escpos.js';
+import { memoryLinkPair, type MemoryLink } from '../../../native/printer/link.js';
+import { PRINTER_PROFILES } from '../../../native/printer/profiles.js';
+import { PrinterSimulator } from '../../../native/printer/simulator.js';
+import { ET_LABELS, sampleReceipt } from './fixtures.js';
+
+/** Lets every in-flight memory-link hop land (each hop is one setImmediate), independent of machine load. */
+async function tick(): Promise<void> {
+  for (let i = 0; i < 6; i++) await new Promise((r) => setImmediate(r));
+}
+
+function rig(): { host: MemoryLink; sim: PrinterSimulator; replies: number[] } {
+  const [host, device] = memoryLinkPair();
+  const sim = new PrinterSimulator(device);
+  const replies: number[] = [];
+  host.onData((c) => replies.push(...c));
+  return { host, sim, replies };
+}
+
+describe('PrinterSimulator', () => {
+  it.each([
+    ['ok', [0x12, 0x12, 0x12, 0x12]],
+    ['offline', [0x1a, 0x12, 0x12, 0x12]],
+    ['paper_out', [0x1a, 0x32, 0x12, 0x7e]],
+    ['cover_open', [0x1a, 0x16, 0x12, 0x12]],
+  ] as const)('answers DLE EOT 1..4 for %s with %j', async (condition, expected) => {
+    const { host, sim, replies } = rig();
+    sim.setCondition(condition);
+    await host.write(Uint8Array.of(0x10, 0x04, 1, 0x10, 0x04, 2, 0x10, 0x04, 3, 0x10, 0x04, 4));
+    await tick();
+    expect(replies).toEqual(expected);
+  });
+
+  it('answers a query split across chunks and in the middle of a receipt, without printing it', async () => {
+    const { host, sim, replies } = rig();
+    const receipt = encodeReceipt(sampleReceipt(), ET_LABELS, PRINTER_PROFILES['epson-wpc1257']!);
+    const half = Math.floor(receipt.length / 2);
+    await host.write(receipt.subarray(0, half));
+    await host.write(Uint8Array.of(0x10));
+    await host.write(Uint8Array.of(0x04, 0x01));
+    await tick();
+    expect(replies).toEqual([0x12]); // answered before the receipt is complete
+    await host.write(receipt.subarray(half));
+    await tick();
+    expect(sim.receivedBytes()).toEqual(receipt);
+    expect(sim.documents()).toHaveLength(1);
+    expect(sim.documents()[0]?.text).toContain('Šokolaad tume 70%');
+  });
+
+  it('drops data while offline but still records what arrived', async () => {
+    const { host, sim } = rig();
+    sim.setCondition('paper_out');
+    const receipt = encodeReceipt(sampleReceipt(), ET_LABELS, PRINTER_PROFILES['epson-wpc1257']!);
+    await host.write(receipt);
+    await tick();
+    expect(sim.documents()).toEqual([]);
+    expect(sim.receivedBytes()).toEqual(receipt);
+  });
+
+  it('says nothing when silent, like an unplugged cable', async () => {
+    const { host, sim, replies } = rig();
+    sim.setSilent(true);
+    await host.write(Uint8Array.of(0x10, 0x04, 0x01));
+    await tick();
+    expect(replies).toEqual([]);
+    sim.setSilent(false);
+    await host.write(Uint8Array.of(0x10, 0x04, 0x01));
+    await tick();
+    expect(replies).toEqual([0x12]);
+  });
+
+  it('reports paper near end on n=4 while still printing', async () => {
+    const { host, sim, replies } = rig();
+    sim.setPaperNearEnd(true);
+    await host.write(Uint8Array.of(0x10, 0x04, 0x01, 0x10, 0x04, 0x04));
+    await tick();
+    expect(replies).toEqual([0x12, 0x1e]);
+  });
+});
