@@ -162,7 +162,10 @@ export async function startHttpHost(options: HttpHostOptions): Promise<HttpHost>
     url: `http://127.0.0.1:${port}/#token=${options.token}`,
     async close() {
       for (const res of streams) res.end();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      // A browser keeps idle keep-alive connections open; they must not hold up a shutdown.
+      server.closeAllConnections();
+      await closed;
     },
   };
 }

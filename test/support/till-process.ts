@@ -82,7 +82,11 @@ export async function startTillProcess(args: string[], timeoutMs = 20_000): Prom
       }),
     async kill(signal: NodeJS.Signals = 'SIGTERM') {
       if (child.exitCode === null && child.signalCode === null) child.kill(signal);
+      // A till that does not stop within 5 s is a bug the test should see, not a hung suite.
+      const timer = setTimeout(() => child.kill('SIGKILL'), 5000);
       await exited;
+      clearTimeout(timer);
+      if (signal === 'SIGTERM' && child.signalCode === 'SIGKILL') throw new Error(`the till ignored SIGTERM:\n${out}`);
     },
   };
 }

@@ -1,0 +1,5 @@
+import { ReceiptScreen } from './features/receipt/ReceiptScreen';
+
+export function App() {
+  return <ReceiptScreen />;
+}

@@ -1,0 +1,21 @@
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { I18nextProvider } from 'react-i18next';
+import { App } from './App';
+import { createI18n } from './i18n';
+import { installBrowserBridge } from './lib/browser-bridge';
+import './styles.css';
+
+// Electron's preload provides window.pos; in a plain browser the HTTP bridge stands in.
+installBrowserBridge();
+const i18n = createI18n();
+
+const container = document.getElementById('root');
+if (!container) throw new Error('#root is missing from index.html');
+createRoot(container).render(
+  <StrictMode>
+    <I18nextProvider i18n={i18n}>
+      <App />
+    </I18nextProvider>
+  </StrictMode>,
+);

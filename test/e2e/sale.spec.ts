@@ -1,0 +1,98 @@
+import { expect, test, type Page } from '@playwright/test';
+import { startE2eTill, type E2eTill } from './till.js';
+
+let shop: E2eTill;
+test.beforeEach(async () => {
+  shop = await startE2eTill();
+});
+test.afterEach(async () => {
+  await shop.stop();
+});
+
+async function open(page: Page) {
+  await page.goto(shop.till.url);
+  await expect(page.getByLabel('Status')).toBeVisible();
+}
+
+test('keyboard only: F2 → scan → F4 → Enter → F12 sells, shows change and prints the receipt', async ({ page }) => {
+  await open(page);
+  await page.keyboard.press('F2');
+  const article = page.getByRole('textbox', { name: 'Article' }).last();
+  await expect(article).toBeFocused();
+  await expect(page.getByLabel('Status')).toHaveText('New');
+
+  // A barcode scanner types the digits and Enter.
+  await page.keyboard.type('4740010012018');
+  await page.keyboard.press('Enter');
+  await expect(page.getByText('Õunamahl 1 l')).toBeVisible();
+  await expect(page.getByRole('textbox', { name: 'Article' }).last()).toBeFocused();
+  await page.keyboard.type('4740010012056');
+  await page.keyboard.press('Enter');
+  await expect(page.getByText('Šokolaad piimaga 100 g')).toBeVisible();
+  await expect(page.getByLabel('Status')).toHaveText('Modified');
+  await expect(page.getByLabel('Sum', { exact: true })).toHaveText('4.28');
+
+  await page.keyboard.press('F4');
+  const cash = page.getByRole('textbox', { name: 'Cash' });
+  await expect(cash).toBeFocused();
+  await expect(cash).toHaveValue('4.28');
+  await page.keyboard.type('10');
+  await page.keyboard.press('Enter');
+  await expect(page.getByLabel('Money', { exact: true })).toHaveText('10.00');
+  await expect(page.getByLabel('Change', { exact: true })).toHaveText('5.72');
+
+  await page.keyboard.press('F12');
+  await expect(page.getByLabel('Status')).toHaveText('Confirmed');
+  await expect(page.getByLabel('Number', { exact: true })).toHaveText('K000001');
+
+  await expect.poll(() => shop.printer.documents().length).toBe(1);
+  const paper = shop.printer.documents()[0]?.text ?? '';
+  expect(paper).toContain('K000001');
+  expect(paper).toContain('Õunamahl 1 l');
+  expect(paper).toContain('Šokolaad piimaga 100 g');
+  expect(paper).toMatch(/KOKKU EUR\s+4,28/);
+  expect(paper).toMatch(/Tagasi\s+5,72/);
+});
+
+test('an unknown barcode says so and adds no row; a kg article takes a decimal quantity', async ({ page }) => {
+  await open(page);
+  await page.keyboard.press('F2');
+  await page.keyboard.type('4740000000000');
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('alert')).toContainText('4740000000000');
+  await expect(page.getByRole('textbox', { name: 'Quantity' })).toHaveCount(0);
+
+  // The next scan replaces the wrong code.
+  await page.keyboard.type('1301');
+  await page.keyboard.press('Enter');
+  await expect(page.getByText('Õunad Eesti')).toBeVisible();
+  const quantity = page.getByRole('textbox', { name: 'Quantity' });
+  await expect(quantity).toHaveCount(1);
+  await quantity.focus();
+  await page.keyboard.press('Control+A');
+  await page.keyboard.type('1.25');
+  await page.keyboard.press('Enter');
+  await expect(page.getByLabel('Sum', { exact: true })).toHaveText('2.24'); // 1.25 kg × 1.79
+});
+
+test('F12 before payment is refused with the amount due; nothing is confirmed', async ({ page }) => {
+  await open(page);
+  await page.keyboard.press('F2');
+  await page.keyboard.type('1001');
+  await page.keyboard.press('Enter');
+  await expect(page.getByText('Piim 2,5% 1 l')).toBeVisible();
+  await page.keyboard.press('F12');
+  await expect(page.getByRole('alert')).toContainText('1.19');
+  await expect(page.getByLabel('Status')).toHaveText('Modified');
+  expect(shop.printer.documents()).toHaveLength(0);
+});
+
+test('Estonian: labels translate and money uses a decimal comma', async ({ page }) => {
+  await open(page);
+  await page.getByLabel('Language').selectOption('et');
+  await page.keyboard.press('F2');
+  await page.keyboard.type('1601');
+  await page.keyboard.press('Enter');
+  await expect(page.getByLabel('Olek')).toHaveText('Muudetud');
+  await expect(page.getByLabel('Summa', { exact: true })).toHaveText('19,90');
+});

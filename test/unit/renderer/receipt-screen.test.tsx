@@ -1,0 +1,340 @@
+// @vitest-environment jsdom
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { APPLES, MILK, createFakeCore } from './fake-core';
+import { articleField, cashField, focused, press, renderTill, resetDom, rowContents, scan, startReceipt } from './harness';
+
+const text = (label: string) => screen.getByLabelText(label).textContent;
+
+beforeEach(() => resetDom());
+afterEach(() => resetDom());
+
+describe('receipt screen: start and scan', () => {
+  it('invites F2 when no sale is in progress, and F2 puts the cursor in the Article field', async () => {
+    const { core } = await renderTill();
+    expect(screen.getByText('No receipt is open.')).toBeTruthy();
+    expect(articleField().readOnly).toBe(true);
+
+    press('F2');
+    expect(focused()).toBe(articleField());
+    await waitFor(() => expect(text('Status')).toBe('New'));
+    expect(articleField().readOnly).toBe(false);
+    expect(focused()).toBe(articleField());
+    expect(screen.queryByText('No receipt is open.')).toBeNull();
+    expect(core.calls.filter((c) => c.channel === 'receipt.new')).toHaveLength(1);
+  });
+
+  it('adds a row for a scanned code and moves to a fresh Article field', async () => {
+    await renderTill();
+    await startReceipt();
+
+    scan(MILK.code);
+    expect(articleField().value).toBe(''); // cleared at once, ready for the next scan
+    await waitFor(() => expect(rowContents()).toEqual([MILK.name]));
+
+    const row = screen.getAllByRole('row').find((r) => within(r).queryByLabelText('Content'))!;
+    expect((within(row).getByRole('textbox', { name: 'Quantity' }) as HTMLInputElement).value).toBe('1');
+    expect(within(row).getByLabelText('Unit price').textContent).toBe('1.29');
+    expect(within(row).getByLabelText('Row sum').textContent).toBe('1.29');
+    expect(within(row).getByText('pcs')).toBeTruthy();
+    expect(text('Sum')).toBe('1.29');
+    expect(text('Due')).toBe('1.29');
+    expect(text('Status')).toBe('Modified');
+    expect(focused()).toBe(articleField());
+    expect(articleField().value).toBe('');
+    // The name appears once (in the row), so a search for it finds exactly one element.
+    expect(screen.getAllByText(MILK.name, { exact: false })).toHaveLength(1);
+    expect(screen.getByText('Row 1 added.')).toBeTruthy();
+  });
+
+  it('keeps every scan when codes arrive faster than the core answers', async () => {
+    await renderTill({ latencyMs: 15 });
+    // The first scan arrives right after F2, before the core has created the receipt.
+    press('F2');
+    const field = articleField();
+    expect(focused()).toBe(field);
+    expect(field.readOnly).toBe(false);
+    scan(MILK.code, field);
+    scan(APPLES.code, field);
+    scan(MILK.code, field);
+    await waitFor(() => expect(rowContents()).toEqual([MILK.name, APPLES.name, MILK.name]));
+    expect(text('Sum')).toBe('4.57');
+  });
+
+  it('shows a translated alert for an unknown code, adds no row and leaves the code selected', async () => {
+    await renderTill();
+    await startReceipt();
+    scan(MILK.code);
+    await waitFor(() => expect(rowContents()).toHaveLength(1));
+
+    scan('999999');
+    const alert = await screen.findByRole('alert');
+    expect(alert.textContent).toBe('No article with code "999999". Check the code or search the article index.');
+    expect(rowContents()).toHaveLength(1);
+    const field = articleField();
+    expect(field.value).toBe('999999');
+    expect(focused()).toBe(field);
+    expect([field.selectionStart, field.selectionEnd]).toEqual([0, 6]);
+
+    // The next scan replaces the selected text and clears the alert.
+    scan(APPLES.code, field);
+    await waitFor(() => expect(rowContents()).toEqual([MILK.name, APPLES.name]));
+    expect(screen.queryByRole('alert')).toBeNull();
+  });
+
+  it('resumes the sale in progress after a reload', async () => {
+    const core = createFakeCore();
+    await core.bridge.invoke('receipt.new', {});
+    await core.bridge.invoke('receipt.addArticle', { receiptId: 'r1', code: APPLES.code });
+    await renderTill({ core });
+    await waitFor(() => expect(rowContents()).toEqual([APPLES.name]));
+    expect(text('Sum')).toBe('1.99');
+    await waitFor(() => expect(focused()).toBe(articleField()));
+    expect(screen.getByText('The receipt in progress was restored.')).toBeTruthy();
+  });
+});
+
+describe('receipt screen: rows', () => {
+  it('changes a quantity typed with a decimal comma, and restores an invalid one', async () => {
+    await renderTill();
+    await startReceipt();
+    scan(APPLES.code);
+    await waitFor(() => expect(rowContents()).toHaveLength(1));
+
+    // ArrowUp from the Article field reaches the last row's quantity.
+    press('ArrowUp', articleField());
+    const qty = screen.getByRole('textbox', { name: 'Quantity' }) as HTMLInputElement;
+    expect(focused()).toBe(qty);
+    fireEvent.input(qty, { target: { value: '1,25' } });
+    press('Enter', qty);
+    fireEvent.blur(qty);
+    await waitFor(() => expect(screen.getByLabelText('Row sum').textContent).toBe('2.49'));
+    expect((screen.getByRole('textbox', { name: 'Quantity' }) as HTMLInputElement).value).toBe('1.25');
+    expect(text('Sum')).toBe('2.49');
+
+    const again = screen.getByRole('textbox', { name: 'Quantity' }) as HTMLInputElement;
+    fireEvent.input(again, { target: { value: 'abc' } });
+    fireEvent.blur(again);
+    expect((await screen.findByRole('alert')).textContent).toBe('Enter a quantity other than zero, with at most 3 decimals.');
+    expect(again.value).toBe('1.25');
+  });
+
+  it('deletes a row with its Delete button', async () => {
+    await renderTill();
+    await startReceipt();
+    scan(MILK.code);
+    await waitFor(() => expect(rowContents()).toHaveLength(1));
+    scan(APPLES.code);
+    await waitFor(() => expect(rowContents()).toHaveLength(2));
+
+    fireEvent.click(screen.getByRole('button', { name: 'Delete row 1' }));
+    await waitFor(() => expect(rowContents()).toEqual([APPLES.name]));
+    expect(text('Sum')).toBe('1.99');
+    expect(screen.getByRole('button', { name: 'Delete row 1' })).toBeTruthy();
+    expect(screen.queryByRole('button', { name: 'Delete row 2' })).toBeNull();
+    expect(focused()).toBe(articleField());
+  });
+});
+
+describe('receipt screen: cash and confirm', () => {
+  it('F4 pre-fills the amount due, Enter pays, Money and Change show the result', async () => {
+    await renderTill();
+    await startReceipt();
+    scan(MILK.code);
+    await waitFor(() => expect(rowContents()).toHaveLength(1));
+    scan(APPLES.code);
+    await waitFor(() => expect(text('Sum')).toBe('3.28'));
+
+    expect(press('F4')).toBe(false); // default prevented
+    const cash = cashField();
+    await waitFor(() => expect(focused()).toBe(cash));
+    expect(cash.readOnly).toBe(false);
+    expect(cash.value).toBe('3.28');
+    expect([cash.selectionStart, cash.selectionEnd]).toEqual([0, 4]);
+
+    fireEvent.input(cash, { target: { value: '10' } });
+    press('Enter', cash);
+    await waitFor(() => expect(text('Money')).toBe('10.00'));
+    expect(text('Change')).toBe('6.72');
+    expect(text('Due')).toBe('0.00');
+    expect(focused()).toBe(articleField());
+    expect(cashField().readOnly).toBe(true);
+  });
+
+  it('F4 right after a scan or a quantity edit waits for the core and pre-fills the new amount due', async () => {
+    await renderTill({ latencyMs: 10 });
+    await startReceipt();
+    scan(MILK.code);
+    press('F4'); // the scan is still on its way to the core
+    await waitFor(() => expect(focused()).toBe(cashField()));
+    expect(cashField().value).toBe('1.29');
+
+    press('Escape', cashField());
+    press('ArrowUp', articleField());
+    const qty = screen.getByRole('textbox', { name: 'Quantity' }) as HTMLInputElement;
+    fireEvent.input(qty, { target: { value: '3' } });
+    press('F4', qty); // no Enter: the edit is saved first
+    await waitFor(() => expect(focused()).toBe(cashField()));
+    expect(cashField().value).toBe('3.87');
+    expect(screen.getByLabelText('Row sum').textContent).toBe('3.87');
+  });
+
+  it('Escape leaves the Cash field back to the Article field without paying', async () => {
+    const { core } = await renderTill();
+    await startReceipt();
+    scan(MILK.code);
+    await waitFor(() => expect(rowContents()).toHaveLength(1));
+    press('F4');
+    await waitFor(() => expect(focused()).toBe(cashField()));
+    press('Escape', cashField());
+    expect(focused()).toBe(articleField());
+    expect(cashField().readOnly).toBe(true);
+    expect(core.calls.some((c) => c.channel === 'receipt.payCash')).toBe(false);
+  });
+
+  it('rejects an amount that is not money and keeps the Cash field active', async () => {
+    const { core } = await renderTill();
+    await startReceipt();
+    scan(MILK.code);
+    await waitFor(() => expect(rowContents()).toHaveLength(1));
+    press('F4');
+    await waitFor(() => expect(focused()).toBe(cashField()));
+    fireEvent.input(cashField(), { target: { value: '12,345' } });
+    press('Enter', cashField());
+    expect((await screen.findByRole('alert')).textContent).toBe('Enter the amount the customer handed over, e.g. 20 or 20.50.');
+    expect(focused()).toBe(cashField());
+    expect(core.calls.some((c) => c.channel === 'receipt.payCash')).toBe(false);
+  });
+
+  it('F12 before payment says how much is still due; after payment it confirms and shows the number', async () => {
+    await renderTill();
+    await startReceipt();
+    scan(MILK.code);
+    await waitFor(() => expect(rowContents()).toHaveLength(1));
+
+    press('F12');
+    expect((await screen.findByRole('alert')).textContent).toBe(
+      '1.29 is still due. Take the payment (F4 cash) before confirming.',
+    );
+    expect(text('Status')).toBe('Modified');
+
+    press('F4');
+    await waitFor(() => expect(focused()).toBe(cashField()));
+    press('Enter', cashField()); // exact amount
+    await waitFor(() => expect(text('Due')).toBe('0.00'));
+    expect(press('F12')).toBe(false);
+    await waitFor(() => expect(text('Status')).toBe('Confirmed'));
+    expect(text('Number')).toBe('KA-000001');
+    expect(screen.getByText('Receipt KA-000001 confirmed.')).toBeTruthy();
+    expect(articleField().readOnly).toBe(true);
+    expect(screen.queryByRole('button', { name: /Delete row/ })).toBeNull();
+
+    // The next F2 starts the next receipt at once.
+    press('F2');
+    await waitFor(() => expect(text('Status')).toBe('New'));
+    expect(rowContents()).toEqual([]);
+    expect(text('Number')).toBe('');
+    expect(focused()).toBe(articleField());
+  });
+
+  it('F12 on an empty receipt explains that articles are needed', async () => {
+    await renderTill();
+    await startReceipt();
+    press('F12');
+    expect((await screen.findByRole('alert')).textContent).toBe('Add at least one article before confirming.');
+  });
+
+  it('asks for a second F2 before leaving an unconfirmed receipt with rows', async () => {
+    const { core } = await renderTill();
+    await startReceipt();
+    scan(MILK.code);
+    await waitFor(() => expect(rowContents()).toHaveLength(1));
+    press('F2');
+    expect(await screen.findByText(/Press F2 again/)).toBeTruthy();
+    expect(rowContents()).toHaveLength(1);
+    press('F2');
+    await waitFor(() => expect(rowContents()).toEqual([]));
+    expect(core.calls.filter((c) => c.channel === 'receipt.new')).toHaveLength(2);
+  });
+});
+
+describe('receipt screen: keys, printer, language, connection', () => {
+  it('keeps F-keys from the browser and says F6 is not available yet', async () => {
+    await renderTill();
+    for (const key of ['F1', 'F3', 'F5', 'F6', 'F7', 'F11']) expect(press(key)).toBe(false);
+    press('F6');
+    expect(await screen.findByText('F6 Card is not available yet.')).toBeTruthy();
+    // Alt+F4 is left to the system.
+    expect(fireEvent.keyDown(document.body, { key: 'F4', altKey: true })).toBe(true);
+    // The help bar lists the keys.
+    const help = screen.getByRole('navigation', { name: 'Keyboard shortcuts' });
+    for (const label of ['F2 New', 'F4 Cash', 'F12 Confirm']) expect(help.textContent).toContain(label);
+  });
+
+  it('shows the printer state and follows printer.changed and receipt.printed', async () => {
+    const { core } = await renderTill();
+    const printer = screen.getByRole('status', { name: 'Printer' });
+    expect(printer.textContent).toContain('Ready');
+    act(() => core.emit('printer.changed', { name: 'TM-T20', state: 'paper_out', pendingJobs: 2 }));
+    expect(printer.textContent).toContain('Out of paper');
+    expect(printer.textContent).toContain('2 receipts waiting');
+    act(() => core.emit('receipt.printed', { receiptId: 'r9', number: 'KA-000009' }));
+    expect(screen.getByText('Receipt KA-000009 printed.')).toBeTruthy();
+  });
+
+  it('switches to Estonian: labels, statuses and money with a decimal comma; the choice is remembered', async () => {
+    await renderTill();
+    await startReceipt();
+    scan(MILK.code);
+    await waitFor(() => expect(rowContents()).toHaveLength(1));
+    const qty = screen.getByRole('textbox', { name: 'Quantity' });
+    fireEvent.input(qty, { target: { value: '1000' } });
+    fireEvent.blur(qty);
+    await waitFor(() => expect(text('Sum')).toBe('1,290.00'));
+
+    fireEvent.change(screen.getByRole('combobox', { name: 'Language' }), { target: { value: 'et' } });
+
+    expect(screen.getByRole('textbox', { name: 'Artikkel' })).toBeTruthy();
+    expect(screen.getByRole('textbox', { name: 'Kogus' })).toBeTruthy();
+    expect(screen.getByLabelText('Ühiku hind').textContent).toBe('1,29');
+    expect(screen.getByLabelText('Summa').textContent).toMatch(/^1\s290,00$/);
+    expect(screen.getByLabelText('Olek').textContent).toBe('Muudetud');
+    expect(screen.getByRole('textbox', { name: 'Sularaha' })).toBeTruthy();
+    expect(screen.getByLabelText('Raha')).toBeTruthy();
+    expect(screen.getByLabelText('Tagasi')).toBeTruthy();
+    expect(screen.getByRole('combobox', { name: /Language/ })).toBeTruthy();
+    expect(localStorage.getItem('pos.language')).toBe('et');
+    expect(document.documentElement.lang).toBe('et');
+
+    press('F4');
+    await waitFor(() => expect(cashField_et().value).toBe('1290,00'));
+    press('F12');
+    expect((await screen.findByRole('alert')).textContent).toMatch(/^Tasumata on veel 1\s290,00\./);
+  });
+
+  it('starts in the language of the till (AppInfo.locale) unless the cashier chose one', async () => {
+    await renderTill({ info: { locale: 'et-EE' } });
+    await waitFor(() => expect(screen.getByText('Ühtegi arvet ei ole avatud.')).toBeTruthy());
+    resetDom();
+    localStorage.setItem('pos.language', 'en');
+    await renderTill({ info: { locale: 'et-EE' } });
+    expect(screen.getByText('No receipt is open.')).toBeTruthy();
+  });
+
+  it('says the connection to the core is lost when the transport fails, and keeps typing possible', async () => {
+    const core = createFakeCore();
+    await renderTill({ core });
+    await startReceipt();
+    const invoke = core.bridge.invoke;
+    core.bridge.invoke = async (channel, input) =>
+      channel === 'receipt.addArticle'
+        ? { ok: false, error: { code: 'internal', message: 'fetch failed', details: { transport: 'unreachable' } } }
+        : invoke(channel, input);
+    scan(MILK.code);
+    expect((await screen.findByRole('alert')).textContent).toMatch(/^Connection to the till core lost\./);
+    expect(articleField().readOnly).toBe(false);
+    expect(articleField().value).toBe(MILK.code);
+  });
+});
+
+const cashField_et = () => screen.getByRole('textbox', { name: 'Sularaha' }) as HTMLInputElement;
