@@ -2,7 +2,7 @@
  * The Electron shell: a secure window, the IPC binding to the core, nothing else. All behaviour
  * lives in the core (electron/app/core.ts), which runs the same under plain Node.
  */
-import { app, BrowserWindow, ipcMain, Menu, session, shell, type WebContents } from 'electron';
+import { app, BrowserWindow, ipcMain, Menu, session, type WebContents } from 'electron';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { startCore, type Core } from '../app/core.js';
@@ -41,10 +41,9 @@ function createWindow(): BrowserWindow {
   win.webContents.on('will-navigate', (event, url) => {
     if (!isAllowedNavigation(url)) event.preventDefault();
   });
-  win.webContents.setWindowOpenHandler(({ url }) => {
-    if (url.startsWith('https://')) void shell.openExternal(url);
-    return { action: 'deny' };
-  });
+  // The till opens no windows and no web pages: a compromised page gets nowhere.
+  win.webContents.setWindowOpenHandler(() => ({ action: 'deny' }));
+  win.webContents.on('will-attach-webview', (event) => event.preventDefault());
   win.once('ready-to-show', () => win.show());
   void win.loadFile(join(appDir, 'renderer', 'dist', 'index.html'));
   return win;
