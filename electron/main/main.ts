@@ -5,6 +5,7 @@
 import { app, BrowserWindow, ipcMain, Menu, session, type WebContents } from 'electron';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { startCore, type Core } from '../app/core.js';
 import { parseStartOptions } from '../app/options.js';
 import { INVOKE_CHANNEL, EVENT_CHANNEL } from '../preload/channels.js';
@@ -21,6 +22,9 @@ function electronSqliteBinding(): string | undefined {
   const file = join(resourcesRoot, 'native', 'electron-abi', 'better_sqlite3.node');
   return existsSync(file) ? file : undefined;
 }
+
+const rendererIndex = join(appDir, 'renderer', 'dist', 'index.html');
+const rendererIndexUrl = pathToFileURL(rendererIndex).href;
 
 function createWindow(): BrowserWindow {
   const win = new BrowserWindow({
@@ -39,18 +43,18 @@ function createWindow(): BrowserWindow {
   trustedSenders.add(win.webContents.id);
   win.on('closed', () => trustedSenders.delete(win.webContents.id));
   win.webContents.on('will-navigate', (event, url) => {
-    if (!isAllowedNavigation(url)) event.preventDefault();
+    if (!isAllowedNavigation(url, rendererIndexUrl)) event.preventDefault();
   });
   // The till opens no windows and no web pages: a compromised page gets nowhere.
   win.webContents.setWindowOpenHandler(() => ({ action: 'deny' }));
   win.webContents.on('will-attach-webview', (event) => event.preventDefault());
   win.once('ready-to-show', () => win.show());
-  void win.loadFile(join(appDir, 'renderer', 'dist', 'index.html'));
+  void win.loadFile(rendererIndex);
   return win;
 }
 
 function isTrusted(sender: WebContents): boolean {
-  return trustedSenders.has(sender.id) && sender.getURL().startsWith('file://');
+  return trustedSenders.has(sender.id) && isAllowedNavigation(sender.getURL(), rendererIndexUrl);
 }
 
 async function main(): Promise<void> {
