@@ -313,18 +313,8 @@ export function ReceiptScreen({ store: given }: { store?: ReceiptStore }) {
         </div>
 
         <aside className="totals" aria-label={t('receipt.totals')}>
-          <div className="field total">
-            <label htmlFor="receipt-sum">{t('receipt.sum')}</label>
-            <output id="receipt-sum" aria-live="off" className="value amount">
-              {receipt ? money(receipt.totalMinor) : ''}
-            </output>
-          </div>
-          <div className="field due">
-            <label htmlFor="receipt-due">{t('receipt.due')}</label>
-            <output id="receipt-due" aria-live="off" className="value amount">
-              {receipt ? money(receipt.dueMinor) : ''}
-            </output>
-          </div>
+          <AmountOutput id="receipt-sum" className="field total" label={t('receipt.sum')} value={receipt ? money(receipt.totalMinor) : ''} />
+          <AmountOutput id="receipt-due" className="field due" label={t('receipt.due')} value={receipt ? money(receipt.dueMinor) : ''} />
           <div className={`field cash${mode === 'cash' ? ' active' : ''}`}>
             <div className="label-row">
               <label htmlFor="receipt-cash">{t('receipt.cash')}</label>
@@ -342,18 +332,8 @@ export function ReceiptScreen({ store: given }: { store?: ReceiptStore }) {
               onKeyDown={(event) => void onCashKeyDown(event)}
             />
           </div>
-          <div className="field">
-            <label htmlFor="receipt-money">{t('receipt.money')}</label>
-            <output id="receipt-money" aria-live="off" className="value amount">
-              {receipt ? money(receipt.moneyMinor) : ''}
-            </output>
-          </div>
-          <div className="field change">
-            <label htmlFor="receipt-change">{t('receipt.change')}</label>
-            <output id="receipt-change" aria-live="off" className="value amount">
-              {receipt ? money(receipt.changeMinor) : ''}
-            </output>
-          </div>
+          <AmountOutput id="receipt-money" className="field" label={t('receipt.money')} value={receipt ? money(receipt.moneyMinor) : ''} />
+          <AmountOutput id="receipt-change" className="field change" label={t('receipt.change')} value={receipt ? money(receipt.changeMinor) : ''} />
           <VatLines receipt={receipt} lang={lang} />
         </aside>
       </main>
@@ -507,5 +487,17 @@ function VatLines({ receipt, lang }: { receipt: ReceiptView | null; lang: Langua
         </ul>
       )}
     </section>
+  );
+}
+
+/** A read-only amount with its label: Sum, Due, Money, Change. */
+function AmountOutput({ id, className, label, value }: { id: string; className: string; label: string; value: string }) {
+  return (
+    <div className={className}>
+      <label htmlFor={id}>{label}</label>
+      <output id={id} aria-live="off" className="value amount">
+        {value}
+      </output>
+    </div>
   );
 }

@@ -78,6 +78,15 @@ export function createReceiptStore(): ReceiptStore {
 
     const notify = (tone: Tone, key: string, details: ErrorDetails = {}) => set({ message: message(tone, key, details) });
 
+    /** The receipt keys act on, or null after telling the cashier why there is none. */
+    const openReceipt = (): ReceiptView | null => {
+      const receipt = get().receipt;
+      if (!receipt) notify('info', 'messages.pressF2');
+      else if (receipt.status === 'confirmed') notify('info', 'messages.confirmedPressF2');
+      else return receipt;
+      return null;
+    };
+
     const showError = (error: unknown) => {
       const api =
         error instanceof ApiError
@@ -177,15 +186,8 @@ export function createReceiptStore(): ReceiptStore {
         if (trimmed === '') return Promise.resolve(false);
         set({ armedNew: false });
         return enqueue(async () => {
-          const receipt = get().receipt;
-          if (!receipt) {
-            notify('info', 'messages.pressF2');
-            return false;
-          }
-          if (receipt.status === 'confirmed') {
-            notify('info', 'messages.confirmedPressF2');
-            return false;
-          }
+          const receipt = openReceipt();
+          if (!receipt) return false;
           let view: ReceiptView;
           try {
             view = await call('receipt.addArticle', { receiptId: receipt.id, code: trimmed });
@@ -236,16 +238,9 @@ export function createReceiptStore(): ReceiptStore {
       },
 
       startCash() {
-        const { receipt } = get();
         set({ armedNew: false });
-        if (!receipt) {
-          notify('info', 'messages.pressF2');
-          return null;
-        }
-        if (receipt.status === 'confirmed') {
-          notify('info', 'messages.confirmedPressF2');
-          return null;
-        }
+        const receipt = openReceipt();
+        if (!receipt) return null;
         if (receipt.rows.length === 0) {
           notify('info', 'messages.nothingToPay');
           return null;
@@ -279,15 +274,8 @@ export function createReceiptStore(): ReceiptStore {
       confirm() {
         set({ armedNew: false });
         return enqueue(async () => {
-          const receipt = get().receipt;
-          if (!receipt) {
-            notify('info', 'messages.pressF2');
-            return false;
-          }
-          if (receipt.status === 'confirmed') {
-            notify('info', 'messages.confirmedPressF2');
-            return false;
-          }
+          const receipt = openReceipt();
+          if (!receipt) return false;
           const view = await call('receipt.confirm', { receiptId: receipt.id });
           set({
             receipt: view,
