@@ -2,10 +2,12 @@
  * `npm run bench`: the till's speed goals, measured on a real SQLite file with synchronous=FULL.
  *   - F12 → commit: the confirm use case (number, immutable receipt, print job) in one transaction.
  *   - scan → row: addArticle against a catalogue of 100 000 articles.
+ *   - F12 → commit over browser mode: the same confirm as a POST on loopback HTTP, as the screen sends it.
  * Printing is off so the numbers are the core's own. Prints p50/p95/max in milliseconds.
  */
 import { performance } from 'node:perf_hooks';
 import { startTestCore, tempDir } from '../support/core.js';
+import { startHttpHost } from '../../electron/host/http-host.js';
 
 const RECEIPTS = Number(process.env.BENCH_RECEIPTS ?? 300);
 const CATALOGUE = Number(process.env.BENCH_CATALOGUE ?? 100_000);
@@ -47,9 +49,30 @@ try {
     await core.ok('receipt.confirm', { receiptId: r.id });
     confirm.push(performance.now() - t0);
   }
+  const host = await startHttpHost({ dispatch: core.dispatch, events: core.events, staticDir: dir.path, port: 0, token: 'bench' });
+  const post = async (channel: string, input: unknown) => {
+    const res = await fetch(`http://127.0.0.1:${host.port}/api/invoke/${channel}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-pos-token': 'bench' },
+      body: JSON.stringify(input),
+    });
+    return ((await res.json()) as { value: { id: string; totalMinor: number } }).value;
+  };
+  const confirmHttp: number[] = [];
+  for (let n = 0; n < Math.min(RECEIPTS, 200); n++) {
+    const r = await post('receipt.new', {});
+    const withRow = await post('receipt.addArticle', { receiptId: r.id, code: String(2_000_000_000_000 + n) });
+    await post('receipt.payCash', { receiptId: r.id, tenderedMinor: withRow.totalMinor });
+    const t0 = performance.now();
+    await post('receipt.confirm', { receiptId: r.id });
+    confirmHttp.push(performance.now() - t0);
+  }
+  await host.close();
+
   console.log(`catalogue ${CATALOGUE} articles, ${RECEIPTS} receipts of 3 rows, SQLite WAL synchronous=FULL`);
   stats('scan → row (addArticle)', scan);
   stats('F12 → commit (confirm)', confirm);
+  stats('F12 → commit over HTTP', confirmHttp);
 } finally {
   await core.close();
   dir.remove();
