@@ -237,6 +237,23 @@ describe('receipt screen: cash and confirm', () => {
     expect(focused()).toBe(articleField());
   });
 
+  it('an unknown code left in the Article field is cleared once the receipt is confirmed', async () => {
+    await renderTill();
+    await startReceipt();
+    scan(MILK.code);
+    await waitFor(() => expect(rowContents()).toHaveLength(1));
+    scan('0000');
+    await screen.findByRole('alert');
+    expect(articleField().value).toBe('0000');
+    press('F4');
+    await waitFor(() => expect(focused()).toBe(cashField()));
+    press('Enter', cashField());
+    await waitFor(() => expect(text('Due')).toBe('0.00'));
+    press('F12');
+    await waitFor(() => expect(text('Status')).toBe('Confirmed'));
+    expect(articleField().value).toBe('');
+  });
+
   it('F12 on an empty receipt explains that articles are needed', async () => {
     await renderTill();
     await startReceipt();

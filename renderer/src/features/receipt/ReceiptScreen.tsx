@@ -119,7 +119,8 @@ export function ReceiptScreen({ store: given }: { store?: ReceiptStore }) {
         actions.cancelCash();
         if (cashRef.current) cashRef.current.value = '';
       }
-      await actions.confirm();
+      // A confirmed receipt takes no more codes: a leftover (e.g. an unknown code) would only confuse.
+      if ((await actions.confirm()) && articleRef.current) articleRef.current.value = '';
       if (store.getState().mode === 'article') focusArticle();
     };
 
