@@ -39,6 +39,8 @@ export interface CoreOptions {
   ids?: Ids;
   nativeBinding?: string;
   printRetryMs?: number;
+  /** How often an idle printer is asked for its status (ms; 0 = never). */
+  printerPollMs?: number;
   checkOutputs?: boolean;
   log?: (message: string) => void;
   onSimulatedDocument?: (doc: DecodedDocument) => void;
@@ -88,6 +90,7 @@ export async function startCore(options: CoreOptions): Promise<Core> {
     events,
     log,
     ...(options.printRetryMs !== undefined ? { retryMs: options.printRetryMs } : {}),
+    ...(options.printerPollMs !== undefined ? { pollMs: options.printerPollMs } : {}),
   });
 
   const handlers: Handlers = {
@@ -107,7 +110,7 @@ export async function startCore(options: CoreOptions): Promise<Core> {
   });
 
   // Receipts confirmed before a crash or while the printer was away are printed now.
-  printWorker.kick();
+  printWorker.start();
 
   return {
     dispatch,

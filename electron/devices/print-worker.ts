@@ -6,6 +6,7 @@ import type { Clock } from '../usecases/ports.js';
 import type { PrintableReceipt, ReceiptLabels } from '../../native/printer/document.js';
 import type { PrinterProfile } from '../../native/printer/profiles.js';
 import { encodeReceipt } from '../../native/printer/escpos.js';
+import { describeCondition } from '../../native/printer/status.js';
 import type { PrinterPort } from './printer-port.js';
 
 export interface PrintWorkerDeps {
@@ -18,6 +19,11 @@ export interface PrintWorkerDeps {
   /** Delay before retrying a job the printer refused; grows to `maxRetryMs`. */
   retryMs?: number;
   maxRetryMs?: number;
+  /**
+   * How often an idle printer is asked for its status, so the screen shows paper-out or an
+   * unplugged cable before the next sale rather than after it. 0 turns polling off.
+   */
+  pollMs?: number;
   log?: (message: string) => void;
 }
 
@@ -32,6 +38,7 @@ export class PrintWorker {
   private draining = false;
   private again = false;
   private retryTimer: NodeJS.Timeout | null = null;
+  private pollTimer: NodeJS.Timeout | null = null;
   private failures = 0;
   private stopped = false;
 
@@ -49,6 +56,11 @@ export class PrintWorker {
       pendingJobs: countPendingJobs(this.deps.db),
       ...(this.message ? { message: this.message } : {}),
     };
+  }
+
+  /** At start-up: learn the printer's state and print what a crash or a dead printer left queued. */
+  start(): void {
+    void this.drain(true);
   }
 
   /** Something was queued (or the printer may be back): print what is pending now. */
@@ -69,10 +81,12 @@ export class PrintWorker {
   async stop(): Promise<void> {
     this.stopped = true;
     if (this.retryTimer) clearTimeout(this.retryTimer);
+    if (this.pollTimer) clearTimeout(this.pollTimer);
     await this.idle();
   }
 
-  private async drain(): Promise<void> {
+  /** One printer conversation at a time: printing, retrying and polling all go through here. */
+  private async drain(checkIdleStatus = false): Promise<void> {
     if (this.draining) {
       this.again = true;
       return;
@@ -81,19 +95,30 @@ export class PrintWorker {
     try {
       do {
         this.again = false;
-        await this.printPending();
+        const outcome = await this.printPending();
+        if (outcome === 'nothing' && checkIdleStatus) await this.checkStatus();
+        checkIdleStatus = false;
       } while (this.again && !this.stopped);
     } catch (error) {
       this.deps.log?.(`print worker: ${String(error)}`);
       this.scheduleRetry();
     } finally {
       this.draining = false;
+      this.schedulePoll();
     }
   }
 
-  private async printPending(): Promise<void> {
-    const { db, printer, profile, labels, clock, events } = this.deps;
+  private async checkStatus(): Promise<void> {
+    const { printer } = this.deps;
     if (!printer) return;
+    const { condition } = await printer.status();
+    if (condition !== this.state) this.setState(condition, condition === 'ok' ? undefined : describeCondition(condition));
+  }
+
+  private async printPending(): Promise<'nothing' | 'printed' | 'failed'> {
+    const { db, printer, profile, labels, clock, events } = this.deps;
+    if (!printer) return 'nothing';
+    let outcome: 'nothing' | 'printed' = 'nothing';
     for (let job = oldestPendingJob(db); job && !this.stopped; job = oldestPendingJob(db)) {
       const document = JSON.parse(job.document) as PrintableReceipt;
       const result = await printer.print(encodeReceipt(document, labels(document.locale), profile));
@@ -101,13 +126,15 @@ export class PrintWorker {
         markJobFailed(db, job.id, `${result.condition}: ${result.message}`);
         this.setState(result.condition, result.message);
         this.scheduleRetry();
-        return;
+        return 'failed';
       }
       markJobDone(db, job.id, clock.now().toISOString());
       this.failures = 0;
+      outcome = 'printed';
       this.setState('ok', undefined);
       events.emit('receipt.printed', { receiptId: job.receiptId, number: document.number });
     }
+    return outcome;
   }
 
   /** Emitted after every attempt: the pending count changes even when the state does not. */
@@ -115,6 +142,16 @@ export class PrintWorker {
     this.state = state;
     this.message = message;
     this.deps.events.emit('printer.changed', this.status());
+  }
+
+  private schedulePoll(): void {
+    const pollMs = this.deps.pollMs ?? 10_000;
+    if (this.stopped || !this.deps.printer || pollMs <= 0 || this.retryTimer || this.pollTimer) return;
+    this.pollTimer = setTimeout(() => {
+      this.pollTimer = null;
+      void this.drain(true);
+    }, pollMs);
+    this.pollTimer.unref?.();
   }
 
   private scheduleRetry(): void {

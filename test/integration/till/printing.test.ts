@@ -86,4 +86,29 @@ describe('confirmed receipts reach the ESC/POS printer over a real serial port (
     simulator().setSilent(false);
     await waitFor(() => simulator().documents().length === 1, 'the receipt once the printer answers');
   });
+
+  it('an idle printer is watched: paper running out shows before the next sale, and so does the fix', async () => {
+    core = await startTestCore({ printer: { kind: 'simulator' }, printerPollMs: 50 });
+    const changes: string[] = [];
+    core.events.subscribe((name, payload) => {
+      if (name === 'printer.changed') changes.push((payload as { state: string }).state);
+    });
+    simulator().setCondition('paper_out');
+    await waitFor(async () => (await core.ok('printer.status', {})).state === 'paper_out', 'paper_out while idle');
+    simulator().setCondition('ok');
+    await waitFor(async () => (await core.ok('printer.status', {})).state === 'ok', 'ok again');
+    expect(changes).toEqual(['paper_out', 'ok']); // pushed to the screen once per change
+    expect(simulator().documents()).toHaveLength(0);
+  });
+
+  it('a serial printer that is not there: the till still sells and says what is wrong', async () => {
+    core = await startTestCore({ printer: { kind: 'serial', path: '/dev/ttyNOPRINTER0' } });
+    const r = await sell(['1001'], 200);
+    expect(r.status).toBe('confirmed');
+    const s = await waitFor(async () => {
+      const st = await core.ok('printer.status', {});
+      return st.state === 'unavailable' && st.pendingJobs === 1 ? st : null;
+    }, 'the unavailable state');
+    expect(s.message).toMatch(/ttyNOPRINTER0/);
+  });
 });
