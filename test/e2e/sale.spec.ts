@@ -96,3 +96,35 @@ test('Estonian: labels translate and money uses a decimal comma', async ({ page 
   await expect(page.getByLabel('Olek')).toHaveText('Muudetud');
   await expect(page.getByLabel('Summa', { exact: true })).toHaveText('19,90');
 });
+
+test('power cut right after F12: the receipt is kept and printed exactly once after restart', async ({ page }) => {
+  shop.printer.setCondition('offline'); // the job is certainly still queued when the power goes
+  await open(page);
+  await page.keyboard.press('F2');
+  await page.keyboard.type('4740010012018');
+  await page.keyboard.press('Enter');
+  await expect(page.getByText('Õunamahl 1 l')).toBeVisible();
+  await page.keyboard.press('F4');
+  await page.keyboard.press('Enter');
+  await page.keyboard.press('F12');
+  await expect(page.getByLabel('Status')).toHaveText('Confirmed');
+  await shop.crash();
+  expect(shop.printer.documents()).toHaveLength(0);
+
+  shop.printer.setCondition('ok');
+  await shop.restart();
+  await expect.poll(() => shop.printer.documents().length).toBe(1);
+  expect(shop.printer.documents()[0]?.text).toContain('K000001');
+
+  // The screen comes back on the restarted till: the last sale is done, the next one starts with F2.
+  await page.goto(shop.till.url);
+  await page.keyboard.press('F2');
+  await page.keyboard.type('1001');
+  await page.keyboard.press('Enter');
+  await page.keyboard.press('F4');
+  await page.keyboard.press('Enter');
+  await page.keyboard.press('F12');
+  await expect(page.getByLabel('Number', { exact: true })).toHaveText('K000002');
+  await expect.poll(() => shop.printer.documents().length).toBe(2);
+  expect(shop.printer.documents()[1]?.text).toContain('K000002');
+});

@@ -5,8 +5,13 @@ import { tempDir } from '../support/core.js';
 import { startTillProcess, type TillProcess } from '../support/till-process.js';
 
 export interface E2eTill {
-  till: TillProcess;
+  /** The till process running now (a new one after `restart`). */
+  readonly till: TillProcess;
   printer: PrinterSimulator;
+  /** Pulls the plug: SIGKILL, no shutdown code runs. */
+  crash(): Promise<void>;
+  /** Starts the till again on the same data and the same printer port. */
+  restart(): Promise<TillProcess>;
   stop(): Promise<void>;
 }
 
@@ -18,10 +23,18 @@ export async function startE2eTill(extraArgs: string[] = []): Promise<E2eTill> {
   const data = tempDir('till-e2e-');
   const pty: PtyPair = await openPtyPair();
   const printer = new PrinterSimulator(await openSerialLink({ path: pty.b }));
-  const till = await startTillProcess(['--port', '0', '--data-dir', data.path, '--printer', pty.a, ...extraArgs]);
+  const args = ['--port', '0', '--data-dir', data.path, '--printer', pty.a, ...extraArgs];
+  let till = await startTillProcess(args);
   return {
-    till,
+    get till() {
+      return till;
+    },
     printer,
+    crash: () => till.kill('SIGKILL'),
+    async restart() {
+      till = await startTillProcess(args);
+      return till;
+    },
     async stop() {
       await till.kill();
       await printer.close();
