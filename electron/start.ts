@@ -34,6 +34,7 @@ async function browserMode(options: StartOptions): Promise<void> {
     appRoot,
     version: (JSON.parse(readFileSync(join(appRoot, 'package.json'), 'utf8')) as { version: string }).version,
     printer: options.printer,
+    terminal: options.terminal,
     uiLocale: options.uiLocale,
     demoCatalogue: options.demoCatalogue,
     log: (m) => console.log(m),

@@ -3,7 +3,14 @@ import { openDatabase, type Db } from '../db/open.js';
 import { loadMigrations, migrate } from '../db/migrate.js';
 import { createDispatch, type Dispatch, type Handlers } from '../dispatch/dispatch.js';
 import { receiptUseCases } from '../usecases/receipts.js';
-import type { Clock, Ids, ShopConfig } from '../usecases/ports.js';
+import { receiptHeaderUseCases } from '../usecases/receipt-header.js';
+import { receiptPaymentUseCases } from '../usecases/receipt-payments.js';
+import { receiptConfirmUseCases } from '../usecases/receipt-confirm.js';
+import { lookupUseCases } from '../usecases/lookups.js';
+import type { Clock, CoreDeps, Ids, ShopConfig } from '../usecases/ports.js';
+import { setupTerminal, type PaymentTerminal, type TerminalConfig } from '../devices/payment-terminal.js';
+import { markInterruptedRequests } from '../db/terminal-repo.js';
+import { previewLines } from '../../native/printer/preview.js';
 import { PrintWorker } from '../devices/print-worker.js';
 import { setupPrinter, type PrinterConfig, type PrinterSetup } from '../devices/printer-setup.js';
 import type { DecodedDocument } from '../../native/printer/escpos-decode.js';
@@ -11,6 +18,7 @@ import { EventBus } from './event-bus.js';
 import { systemClock, uuidv7Ids } from './ids.js';
 import { printLabels } from './locales.js';
 import { seedDemoCatalogue } from './demo-catalogue.js';
+import { seedDemoShop } from './demo-shop.js';
 
 export const DEFAULT_SHOP: ShopConfig = {
   shopName: 'Demo Pood OÜ',
@@ -30,6 +38,8 @@ export interface CoreOptions {
   /** The till's version, shown on screen. */
   version?: string;
   printer: PrinterConfig;
+  /** The card terminal (default: the simulator, so a fresh install can take cards). */
+  terminal?: TerminalConfig | PaymentTerminal;
   shop?: Partial<ShopConfig>;
   /** Language the screen starts in. */
   uiLocale?: string;
@@ -73,7 +83,10 @@ export async function startCore(options: CoreOptions): Promise<Core> {
     if (options.demoCatalogue ?? true) {
       const added = seedDemoCatalogue(db, join(assetsDir, 'demo-catalogue.json'), ids);
       if (added > 0) log(`loaded the demo catalogue: ${added} articles`);
+      if (seedDemoShop(db, join(assetsDir, 'demo-shop.json'), ids)) log('loaded the demo customers, price formulas and stock');
     }
+    const interrupted = markInterruptedRequests(db, clock.now().toISOString());
+    if (interrupted > 0) log(`${interrupted} card terminal request(s) were cut off by a restart; check them on the terminal`);
   } catch (error) {
     db.close();
     throw error;
@@ -93,6 +106,20 @@ export async function startCore(options: CoreOptions): Promise<Core> {
     ...(options.printerPollMs !== undefined ? { pollMs: options.printerPollMs } : {}),
   });
 
+  const terminalOption = options.terminal ?? { kind: 'simulator' };
+  const terminal = 'pay' in terminalOption ? terminalOption : setupTerminal(terminalOption);
+  const deps: CoreDeps = {
+    db,
+    clock,
+    ids,
+    shop,
+    terminal,
+    print: {
+      preview: (doc) => previewLines(doc, printLabels(assetsDir, doc.locale), printer.profile),
+      queued: () => printWorker.kick(),
+    },
+  };
+
   const handlers: Handlers = {
     'app.info': () => ({
       version: options.version ?? 'dev',
@@ -102,7 +129,11 @@ export async function startCore(options: CoreOptions): Promise<Core> {
       tillName: shop.tillName,
     }),
     'printer.status': () => printWorker.status(),
-    ...receiptUseCases({ db, clock, ids, shop, onPrintQueued: () => printWorker.kick() }),
+    ...receiptUseCases(deps),
+    ...receiptHeaderUseCases(deps),
+    ...receiptPaymentUseCases(deps),
+    ...receiptConfirmUseCases(deps),
+    ...lookupUseCases(deps),
   };
   const dispatch = createDispatch(handlers, {
     checkOutputs: options.checkOutputs ?? false,

@@ -1,11 +1,13 @@
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import type { PrinterConfig } from '../devices/printer-setup.js';
+import type { TerminalConfig } from '../devices/payment-terminal.js';
 
 export interface StartOptions {
   port: number;
   dataDir: string;
   printer: PrinterConfig;
+  terminal: TerminalConfig;
   uiLocale: string;
   demoCatalogue: boolean;
   /** Serve browser mode even where Electron is installed. */
@@ -24,6 +26,8 @@ export class UsageError extends Error {}
 /**
  * `--flag value` beats the POS_* environment variable, which beats the default.
  * --printer takes `simulator` (default), `none`, or a serial device path such as /dev/ttyUSB0 or COM3.
+ * --terminal takes `simulator` (default) or `none`; --terminal-id-code is the ID code the
+ * simulated terminal "reads" from an ID card (F10).
  */
 export function parseStartOptions(argv: readonly string[], env: NodeJS.ProcessEnv = process.env): StartOptions {
   const flags = new Map<string, string>();
@@ -40,7 +44,7 @@ export function parseStartOptions(argv: readonly string[], env: NodeJS.ProcessEn
     if (value === undefined) throw new UsageError(`--${name} needs a value`);
     flags.set(name, value);
   }
-  const known = new Set(['port', 'data-dir', 'printer', 'printer-profile', 'printer-baud', 'locale']);
+  const known = new Set(['port', 'data-dir', 'printer', 'printer-profile', 'printer-baud', 'locale', 'terminal', 'terminal-id-code']);
   for (const name of flags.keys()) if (!known.has(name)) throw new UsageError(`unknown option --${name}`);
 
   const pick = (flag: string, envName: string): string | undefined => flags.get(flag) ?? env[envName];
@@ -60,8 +64,14 @@ export function parseStartOptions(argv: readonly string[], env: NodeJS.ProcessEn
         ? { kind: 'simulator', ...(profileId ? { profileId } : {}) }
         : { kind: 'serial', path: printerArg, ...(baudRate ? { baudRate } : {}), ...(profileId ? { profileId } : {}) };
 
+  const terminalArg = pick('terminal', 'POS_TERMINAL') ?? 'simulator';
+  if (terminalArg !== 'simulator' && terminalArg !== 'none') throw new UsageError(`--terminal must be simulator or none, got "${terminalArg}"`);
+  const idCode = pick('terminal-id-code', 'POS_TERMINAL_ID_CODE');
+  const terminal: TerminalConfig = terminalArg === 'none' ? { kind: 'none' } : { kind: 'simulator', ...(idCode ? { idCode } : {}) };
+
   return {
     port,
+    terminal,
     dataDir: pick('data-dir', 'POS_DATA_DIR') ?? defaultDataDir(env),
     printer,
     uiLocale: pick('locale', 'POS_LOCALE') ?? 'en',

@@ -16,23 +16,55 @@ export const QuantityMilli = z.number().int().min(-1_000_000_000).max(1_000_000_
 /** VAT rate in basis points: 22 % = 2200. */
 const RateBp = z.number().int().min(0).max(10_000);
 
-export const ReceiptStatus = z.enum(['new', 'modified', 'confirmed']);
+/** Directo's statuses: New (nothing entered), Modified (unsaved changes), View (saved, unchanged), Confirmed. */
+export const ReceiptStatus = z.enum(['new', 'modified', 'view', 'confirmed']);
 export type ReceiptStatus = z.infer<typeof ReceiptStatus>;
 
 export const Unit = z.enum(['pcs', 'kg']);
 export type Unit = z.infer<typeof Unit>;
+
+/** Discount in basis points: 12.5 % = 1250. */
+export const DiscountBp = z.number().int().min(0).max(10_000);
+
+export const ZeroPricePolicy = z.enum(['none', 'warn', 'forbid']);
+export type ZeroPricePolicy = z.infer<typeof ZeroPricePolicy>;
+
+/** What the zero-price policy says about one row right now. */
+export const ZeroPriceOutcome = z.enum(['ok', 'warn', 'forbid']);
+export type ZeroPriceOutcome = z.infer<typeof ZeroPriceOutcome>;
+
+export const CashRounding = z.enum(['none', '0.05']);
+export type CashRounding = z.infer<typeof CashRounding>;
+
+const Code = z.string().trim().min(1).max(32);
+const Text = (max: number) => z.string().trim().max(max);
 
 export const ReceiptRowView = z.object({
   id: Id,
   lineNo: z.number().int().positive(),
   articleId: Id,
   code: z.string(),
+  /** Content: the article's name, or what the cashier typed over it. */
   name: z.string(),
   unit: Unit,
   quantityMilli: QuantityMilli,
+  /** Unit price incl. VAT, before the row's discount. */
   unitPriceMinor: Minor,
+  discountBp: DiscountBp,
   vatRateBp: RateBp,
+  /** quantity × unit price − discount, rounded to the cent; never cash-rounded. */
   sumMinor: Minor,
+  /** What the discount took off this row (list sum − sum). */
+  discountMinor: Minor,
+  serialNo: z.string(),
+  salespersonCode: z.string().nullable(),
+  /** The article's picture (a URL or a path under the renderer), if it has one. */
+  imageUrl: z.string().nullable(),
+  /** Stock on hand in the receipt's warehouse; null when the article's stock is not kept. */
+  stockMilli: z.number().int().nullable(),
+  /** The receipt asks for more of this article than the warehouse has (shown red). */
+  overStock: z.boolean(),
+  zeroPrice: ZeroPriceOutcome,
 });
 export type ReceiptRowView = z.infer<typeof ReceiptRowView>;
 
@@ -44,19 +76,39 @@ export const VatLineView = z.object({
 });
 export type VatLineView = z.infer<typeof VatLineView>;
 
-export const PaymentMethod = z.enum(['cash', 'card']);
+export const PaymentMethod = z.enum(['cash', 'card', 'transfer', 'prepayment']);
 export type PaymentMethod = z.infer<typeof PaymentMethod>;
 
 export const PaymentView = z.object({
   id: Id,
   method: PaymentMethod,
-  /** What the payment covers of the receipt total. */
+  /** What the payment covers of the amount payable (for cash: after 5-cent rounding). */
   amountMinor: Minor,
-  /** What the customer handed over (cash only; equals amount for card). */
+  /** What the customer handed over (cash only; equals amount otherwise). */
   tenderedMinor: Minor,
   changeMinor: NonNegativeMinor,
+  /** The 5-cent rounding this cash payment settled with (payable − exact due); 0 otherwise. */
+  roundingMinor: Minor,
+  /** Card: the terminal's approval code and masked card number. */
+  reference: z.string().nullable(),
 });
 export type PaymentView = z.infer<typeof PaymentView>;
+
+export const CustomerView = z.object({
+  id: Id,
+  code: z.string(),
+  name: z.string(),
+  idCode: z.string(),
+  phone: z.string(),
+  email: z.string(),
+  address: z.string(),
+  vatNo: z.string(),
+  priceFormulaCode: z.string().nullable(),
+  /** The formula's name and discount, for the drop-down ("Staff −10 %"). */
+  priceFormulaName: z.string().nullable(),
+  discountBp: DiscountBp,
+});
+export type CustomerView = z.infer<typeof CustomerView>;
 
 export const ReceiptView = z.object({
   id: Id,
@@ -67,11 +119,35 @@ export const ReceiptView = z.object({
   currency: z.string().length(3),
   createdAt: z.string(),
   confirmedAt: z.string().nullable(),
+  /** Last F9 (or payment, which saves first); null when never saved. */
+  savedAt: z.string().nullable(),
+  /** Printed before confirm (F8); with "lock after print" the receipt can no longer change. */
+  printedAt: z.string().nullable(),
+  locked: z.boolean(),
+  /** Null: the default anonymous private person. */
+  customer: z.object({ id: Id, code: z.string() }).nullable(),
+  customerName: z.string(),
+  address: z.string(),
+  vatNo: z.string(),
+  email: z.string(),
+  priceFormulaCode: z.string().nullable(),
+  objectCode: z.string().nullable(),
+  warehouseCode: z.string(),
+  /** The receipt this one credits (credit notes, #6). */
+  creditOf: z.string().nullable(),
   rows: z.array(ReceiptRowView),
   vat: z.array(VatLineView),
+  /** Turnover: the sum of the rows, never rounded. */
   totalMinor: Minor,
+  /** The rounding line: payable − total, from cash payments only (−0.02 … +0.02 each). */
+  roundingMinor: Minor,
+  /** What the customer pays in all: total + rounding. */
+  payableMinor: Minor,
   paidMinor: Minor,
+  /** Still to pay, exact (card, transfer and prepayment take this). */
   dueMinor: Minor,
+  /** What F4 pre-fills: the amount due rounded by the cash rounding setting. */
+  cashDueMinor: Minor,
   /** Cash handed over by the customer, summed over cash payments ("Money"). */
   moneyMinor: NonNegativeMinor,
   changeMinor: NonNegativeMinor,
@@ -100,28 +176,148 @@ export const AppInfo = z.object({
 });
 export type AppInfo = z.infer<typeof AppInfo>;
 
+/** Settings a shop changes on the settings screen; stored in SQLite, read by every use case. */
+export const SettingsView = z.object({
+  zeroPricePolicy: ZeroPricePolicy,
+  lockAfterPrint: z.boolean(),
+  /** Until staff roles exist, the permission to delete unconfirmed receipts. */
+  allowDelete: z.boolean(),
+  salespersonPerRow: z.boolean(),
+  showArticleImage: z.boolean(),
+  /** Typing a phone number into the Customer field finds the customer. */
+  phoneLookup: z.boolean(),
+  transferEnabled: z.boolean(),
+  prepaymentEnabled: z.boolean(),
+  /** Rounding of the cash payment term. */
+  cashRounding: CashRounding,
+  /** Ledger account the rounding line is booked to. */
+  roundingAccount: Text(64).min(1),
+  defaultSeries: Code,
+  defaultWarehouse: Code,
+  /** Printed on receipts until staff log-in exists. */
+  cashierName: Text(40).min(1),
+});
+export type SettingsView = z.infer<typeof SettingsView>;
+
+const Named = z.object({ code: z.string(), name: z.string() });
+export const ReferenceLists = z.object({
+  series: z.array(Named.extend({ prefix: z.string() })),
+  warehouses: z.array(Named),
+  objects: z.array(Named),
+  salespeople: z.array(Named),
+  priceFormulas: z.array(Named.extend({ discountBp: DiscountBp, priceListCode: z.string().nullable() })),
+});
+export type ReferenceLists = z.infer<typeof ReferenceLists>;
+
+export const ArticleHit = z.object({
+  id: Id,
+  code: z.string(),
+  name: z.string(),
+  barcode: z.string().nullable(),
+  unit: Unit,
+  priceMinor: Minor,
+  vatRateBp: RateBp,
+  stockMilli: z.number().int().nullable(),
+  imageUrl: z.string().nullable(),
+});
+export type ArticleHit = z.infer<typeof ArticleHit>;
+
+export const ReceiptSummary = z.object({
+  id: Id,
+  status: ReceiptStatus,
+  number: z.string().nullable(),
+  customerName: z.string(),
+  totalMinor: Minor,
+  createdAt: z.string(),
+});
+export type ReceiptSummary = z.infer<typeof ReceiptSummary>;
+
 const ReceiptRef = z.object({ receiptId: Id });
 
 export const api = {
   'app.info': { input: z.object({}), output: AppInfo },
-  'receipt.new': { input: z.object({}), output: ReceiptView },
+  'receipt.new': { input: z.object({ seriesCode: Code.optional() }), output: ReceiptView },
   /** The newest unconfirmed receipt, so a reload or a restart resumes the sale in progress. */
   'receipt.current': { input: z.object({}), output: ReceiptView.nullable() },
   'receipt.get': { input: ReceiptRef, output: ReceiptView },
+  /** Unconfirmed receipts (saved or not), newest first: closed sales can be reopened. */
+  'receipt.listOpen': { input: z.object({}), output: z.array(ReceiptSummary) },
   'receipt.addArticle': {
     input: z.object({ receiptId: Id, code: z.string().trim().min(1).max(64) }),
     output: ReceiptView,
   },
-  'receipt.setQuantity': {
-    input: z.object({ receiptId: Id, rowId: Id, quantityMilli: QuantityMilli }),
+  /** Changes the fields given; the others stay. */
+  'receipt.updateRow': {
+    input: z.object({
+      receiptId: Id,
+      rowId: Id,
+      quantityMilli: QuantityMilli.optional(),
+      discountBp: DiscountBp.optional(),
+      name: Text(80).min(1).optional(),
+      unitPriceMinor: NonNegativeMinor.optional(),
+      serialNo: Text(64).optional(),
+      salespersonCode: Code.nullable().optional(),
+    }),
     output: ReceiptView,
   },
   'receipt.removeRow': { input: z.object({ receiptId: Id, rowId: Id }), output: ReceiptView },
-  'receipt.payCash': {
-    input: z.object({ receiptId: Id, tenderedMinor: NonNegativeMinor }),
+  'receipt.setHeader': {
+    input: z.object({
+      receiptId: Id,
+      customerName: Text(80).optional(),
+      address: Text(200).optional(),
+      vatNo: Text(32).optional(),
+      email: Text(120).optional(),
+      objectCode: Code.nullable().optional(),
+      warehouseCode: Code.optional(),
+    }),
     output: ReceiptView,
   },
+  /** Picks the customer (null: back to the anonymous private person) and re-prices every row. */
+  'receipt.setCustomer': { input: z.object({ receiptId: Id, customerId: Id.nullable() }), output: ReceiptView },
+  'receipt.setSeries': { input: z.object({ receiptId: Id, seriesCode: Code }), output: ReceiptView },
+  /** F9: the zero-price policy is checked; the receipt becomes View. */
+  'receipt.save': { input: ReceiptRef, output: ReceiptView },
+  /** Leave: drop unsaved changes (back to the saved state; a never-saved receipt is deleted → null). */
+  'receipt.revert': { input: ReceiptRef, output: ReceiptView.nullable() },
+  /** Delete an unconfirmed receipt (needs the delete permission setting). */
+  'receipt.delete': { input: ReceiptRef, output: z.object({ deleted: z.literal(true) }) },
+  /** A new receipt with this one's customer and rows, dated now, in the till's default series. */
+  'receipt.copy': { input: ReceiptRef, output: ReceiptView },
+  /**
+   * Takes a payment. Cash: `amountMinor` is what the customer handed over (5-cent rounding and
+   * change apply). Card: the amount to charge on the terminal. Transfer / prepayment: the amount.
+   * Saves the receipt first (the zero-price policy applies).
+   */
+  'receipt.pay': {
+    input: z.object({ receiptId: Id, method: PaymentMethod, amountMinor: NonNegativeMinor }),
+    output: ReceiptView,
+  },
+  /** Removes a payment from an unconfirmed receipt; a card payment is reversed on the terminal. */
+  'receipt.removePayment': { input: z.object({ receiptId: Id, paymentId: Id }), output: ReceiptView },
   'receipt.confirm': { input: ReceiptRef, output: ReceiptView },
+  /** F8 preview: the printout as text lines, exactly as the printer would get it. */
+  'receipt.preview': { input: ReceiptRef, output: z.object({ lines: z.array(z.string()) }) },
+  /** F8 print: a confirmed receipt prints as a COPY; an unconfirmed one as a pro-forma (and locks, if set). */
+  'receipt.print': { input: ReceiptRef, output: ReceiptView },
+  /** Article index: by code, name or barcode. */
+  'article.search': {
+    input: z.object({ query: z.string().trim().max(64), limit: z.number().int().min(1).max(200).default(50) }),
+    output: z.array(ArticleHit),
+  },
+  /** Customer search by name, code, ID code or phone (`by` narrows it). */
+  'customer.search': {
+    input: z.object({ query: z.string().trim().max(80), by: z.enum(['any', 'phone', 'idCode']).default('any') }),
+    output: z.array(CustomerView),
+  },
+  /** F10: asks the card terminal to read the customer's ID card; null when no card was read. */
+  'customer.readIdCard': {
+    input: z.object({}),
+    output: z.object({ idCode: z.string().nullable(), customers: z.array(CustomerView) }),
+  },
+  'settings.get': { input: z.object({}), output: SettingsView },
+  'settings.update': { input: SettingsView.partial(), output: SettingsView },
+  'reference.lists': { input: z.object({}), output: ReferenceLists },
   'printer.status': { input: z.object({}), output: PrinterStatusView },
 } as const;
 

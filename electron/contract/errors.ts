@@ -17,6 +17,22 @@ export const ERROR_CODES = [
   'row.not_found',
   'payment.nothing_due',
   'payment.invalid_amount',
+  // The complete receipt (#3).
+  'receipt.locked',
+  'receipt.delete_forbidden',
+  'receipt.has_card_payment',
+  'receipt.overpaid',
+  'row.price_required',
+  'payment.method_disabled',
+  'payment.exceeds_due',
+  'payment.declined',
+  'payment.terminal_unavailable',
+  'payment.not_found',
+  'customer.not_found',
+  'series.not_found',
+  'warehouse.not_found',
+  'object.not_found',
+  'salesperson.not_found',
 ] as const;
 
 export const ErrorCode = z.enum(ERROR_CODES);

@@ -1,8 +1,19 @@
 import type { Db } from './open.js';
-import type { Unit } from '../contract/api.js';
+import type { PaymentMethod, Unit, ZeroPricePolicy } from '../contract/api.js';
 
 /** Rows as stored; mapped to camelCase here so nothing above the repository sees SQL shapes. */
-export interface ReceiptRecord {
+export interface ReceiptHeader {
+  customerId: string | null;
+  customerName: string;
+  address: string;
+  vatNo: string;
+  email: string;
+  priceFormulaCode: string | null;
+  objectCode: string | null;
+  warehouseCode: string | null;
+}
+
+export interface ReceiptRecord extends ReceiptHeader {
   id: string;
   status: 'draft' | 'confirmed';
   seriesCode: string;
@@ -11,6 +22,12 @@ export interface ReceiptRecord {
   currency: string;
   createdAt: string;
   confirmedAt: string | null;
+  customerCode: string | null;
+  creditOf: string | null;
+  dirty: boolean;
+  savedAt: string | null;
+  savedSnapshot: string | null;
+  printedAt: string | null;
   rows: RowRecord[];
   payments: PaymentRecord[];
 }
@@ -24,15 +41,27 @@ export interface RowRecord {
   unit: Unit;
   quantityMilli: number;
   unitPriceMinor: number;
+  discountBp: number;
   vatRateBp: number;
+  serialNo: string;
+  salespersonCode: string | null;
+}
+
+/** What a row shows from its article today: picture, stock and zero-price override. */
+export interface RowArticleFacts {
+  imageUrl: string | null;
+  stockMilli: number | null;
+  zeroPricePolicy: ZeroPricePolicy | null;
 }
 
 export interface PaymentRecord {
   id: string;
-  method: 'cash' | 'card';
+  method: PaymentMethod;
   amountMinor: number;
   tenderedMinor: number;
   changeMinor: number;
+  roundingMinor: number;
+  reference: string | null;
 }
 
 export interface ArticleRecord {
@@ -44,30 +73,41 @@ export interface ArticleRecord {
   vatRateBp: number;
 }
 
+const ROW_COLUMNS = `id, line_no AS lineNo, article_id AS articleId, code, name, unit, quantity_milli AS quantityMilli,
+  unit_price_minor AS unitPriceMinor, discount_bp AS discountBp, vat_rate_bp AS vatRateBp, serial_no AS serialNo,
+  salesperson_code AS salespersonCode`;
+const PAYMENT_COLUMNS = `id, method, amount_minor AS amountMinor, tendered_minor AS tenderedMinor, change_minor AS changeMinor,
+  rounding_minor AS roundingMinor, reference`;
+
 export function findReceipt(db: Db, id: string): ReceiptRecord | null {
   const head = db
     .prepare(
       `SELECT r.id, r.status, r.series_code AS seriesCode, s.prefix AS seriesPrefix, r.number, r.currency,
-              r.created_at AS createdAt, r.confirmed_at AS confirmedAt
-         FROM receipts r JOIN number_series s ON s.code = r.series_code
+              r.created_at AS createdAt, r.confirmed_at AS confirmedAt, r.customer_id AS customerId, c.code AS customerCode,
+              r.customer_name AS customerName, r.address, r.vat_no AS vatNo, r.email, r.price_formula_code AS priceFormulaCode,
+              r.object_code AS objectCode, r.warehouse_code AS warehouseCode, r.credit_of AS creditOf, r.dirty,
+              r.saved_at AS savedAt, r.saved_snapshot AS savedSnapshot, r.printed_at AS printedAt
+         FROM receipts r JOIN number_series s ON s.code = r.series_code LEFT JOIN customers c ON c.id = r.customer_id
         WHERE r.id = ?`,
     )
-    .get(id) as Omit<ReceiptRecord, 'rows' | 'payments'> | undefined;
+    .get(id) as (Omit<ReceiptRecord, 'rows' | 'payments' | 'dirty'> & { dirty: number }) | undefined;
   if (!head) return null;
-  const rows = db
-    .prepare(
-      `SELECT id, line_no AS lineNo, article_id AS articleId, code, name, unit, quantity_milli AS quantityMilli,
-              unit_price_minor AS unitPriceMinor, vat_rate_bp AS vatRateBp
-         FROM receipt_rows WHERE receipt_id = ? ORDER BY line_no`,
-    )
-    .all(id) as RowRecord[];
+  const rows = db.prepare(`SELECT ${ROW_COLUMNS} FROM receipt_rows WHERE receipt_id = ? ORDER BY line_no`).all(id) as RowRecord[];
   const payments = db
-    .prepare(
-      `SELECT id, method, amount_minor AS amountMinor, tendered_minor AS tenderedMinor, change_minor AS changeMinor
-         FROM payments WHERE receipt_id = ? ORDER BY created_at, rowid`,
-    )
+    .prepare(`SELECT ${PAYMENT_COLUMNS} FROM payments WHERE receipt_id = ? ORDER BY created_at, rowid`)
     .all(id) as PaymentRecord[];
-  return { ...head, rows, payments };
+  return { ...head, dirty: head.dirty === 1, rows, payments };
+}
+
+export function rowArticleFacts(db: Db, articleId: string, warehouseCode: string): RowArticleFacts {
+  const row = db
+    .prepare(
+      `SELECT a.image_url AS imageUrl, a.zero_price_policy AS zeroPricePolicy,
+              (SELECT quantity_milli FROM stock WHERE article_id = a.id AND warehouse_code = ?) AS stockMilli
+         FROM articles a WHERE a.id = ?`,
+    )
+    .get(warehouseCode, articleId) as RowArticleFacts | undefined;
+  return row ?? { imageUrl: null, stockMilli: null, zeroPricePolicy: null };
 }
 
 export function newestDraftId(db: Db): string | null {
@@ -75,6 +115,14 @@ export function newestDraftId(db: Db): string | null {
     .prepare(`SELECT id FROM receipts WHERE status = 'draft' ORDER BY created_at DESC, rowid DESC LIMIT 1`)
     .get() as { id: string } | undefined;
   return row?.id ?? null;
+}
+
+export function openDraftIds(db: Db, limit = 100): string[] {
+  return (
+    db.prepare(`SELECT id FROM receipts WHERE status = 'draft' ORDER BY created_at DESC, rowid DESC LIMIT ?`).all(limit) as {
+      id: string;
+    }[]
+  ).map((r) => r.id);
 }
 
 /** An active article by any of its barcodes, or by its code. */
@@ -91,44 +139,121 @@ export function findArticleByCode(db: Db, code: string): ArticleRecord | null {
   return row ?? null;
 }
 
-export function insertReceipt(
-  db: Db,
-  r: { id: string; seriesCode: string; currency: string; now: string },
-): void {
-  db.prepare(
-    `INSERT INTO receipts (id, status, series_code, currency, created_at, updated_at)
-     VALUES (?, 'draft', ?, ?, ?, ?)`,
-  ).run(r.id, r.seriesCode, r.currency, r.now, r.now);
+export function findArticle(db: Db, id: string): ArticleRecord | null {
+  const row = db
+    .prepare(`SELECT id, code, name, unit, price_minor AS priceMinor, vat_rate_bp AS vatRateBp FROM articles WHERE id = ?`)
+    .get(id) as ArticleRecord | undefined;
+  return row ?? null;
 }
 
-export function touchReceipt(db: Db, id: string, now: string): void {
-  db.prepare(`UPDATE receipts SET updated_at = ? WHERE id = ?`).run(now, id);
+export function insertReceipt(
+  db: Db,
+  r: { id: string; seriesCode: string; currency: string; warehouseCode: string; now: string },
+): void {
+  db.prepare(
+    `INSERT INTO receipts (id, status, series_code, currency, warehouse_code, created_at, updated_at)
+     VALUES (?, 'draft', ?, ?, ?, ?, ?)`,
+  ).run(r.id, r.seriesCode, r.currency, r.warehouseCode, r.now, r.now);
+}
+
+/** Something changed since the last save: the status becomes Modified. */
+export function markDirty(db: Db, id: string, now: string): void {
+  db.prepare(`UPDATE receipts SET updated_at = ?, dirty = 1 WHERE id = ?`).run(now, id);
+}
+
+export function markSaved(db: Db, id: string, snapshot: string, now: string): void {
+  db.prepare(`UPDATE receipts SET updated_at = ?, dirty = 0, saved_at = ?, saved_snapshot = ? WHERE id = ?`).run(
+    now,
+    now,
+    snapshot,
+    id,
+  );
+}
+
+export function markPrinted(db: Db, id: string, now: string): void {
+  db.prepare(`UPDATE receipts SET printed_at = ? WHERE id = ?`).run(now, id);
+}
+
+export function setSeries(db: Db, id: string, seriesCode: string): void {
+  db.prepare(`UPDATE receipts SET series_code = ? WHERE id = ?`).run(seriesCode, id);
+}
+
+export function updateHeader(db: Db, id: string, h: ReceiptHeader): void {
+  db.prepare(
+    `UPDATE receipts SET customer_id = @customerId, customer_name = @customerName, address = @address, vat_no = @vatNo,
+            email = @email, price_formula_code = @priceFormulaCode, object_code = @objectCode, warehouse_code = @warehouseCode
+      WHERE id = @id`,
+  ).run({ ...h, id });
 }
 
 export function insertRow(db: Db, receiptId: string, row: RowRecord): void {
   db.prepare(
-    `INSERT INTO receipt_rows (id, receipt_id, line_no, article_id, code, name, unit, quantity_milli, unit_price_minor, vat_rate_bp)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-  ).run(row.id, receiptId, row.lineNo, row.articleId, row.code, row.name, row.unit, row.quantityMilli, row.unitPriceMinor, row.vatRateBp);
+    `INSERT INTO receipt_rows (id, receipt_id, line_no, article_id, code, name, unit, quantity_milli, unit_price_minor,
+                               discount_bp, vat_rate_bp, serial_no, salesperson_code)
+     VALUES (@id, @receiptId, @lineNo, @articleId, @code, @name, @unit, @quantityMilli, @unitPriceMinor,
+             @discountBp, @vatRateBp, @serialNo, @salespersonCode)`,
+  ).run({ ...row, receiptId });
 }
 
-export function updateRowQuantity(db: Db, rowId: string, quantityMilli: number): void {
-  db.prepare(`UPDATE receipt_rows SET quantity_milli = ? WHERE id = ?`).run(quantityMilli, rowId);
+export function updateRow(db: Db, row: RowRecord): void {
+  db.prepare(
+    `UPDATE receipt_rows SET name = @name, quantity_milli = @quantityMilli, unit_price_minor = @unitPriceMinor,
+            discount_bp = @discountBp, serial_no = @serialNo, salesperson_code = @salespersonCode
+      WHERE id = @id`,
+  ).run(row);
 }
 
 export function deleteRow(db: Db, rowId: string): void {
   db.prepare(`DELETE FROM receipt_rows WHERE id = ?`).run(rowId);
 }
 
-export function deleteCashPayments(db: Db, receiptId: string): void {
-  db.prepare(`DELETE FROM payments WHERE receipt_id = ? AND method = 'cash'`).run(receiptId);
+export function deleteRows(db: Db, receiptId: string): void {
+  db.prepare(`DELETE FROM receipt_rows WHERE receipt_id = ?`).run(receiptId);
 }
 
-export function insertPayment(db: Db, receiptId: string, p: PaymentRecord, now: string): void {
+export function deleteCashPayments(db: Db, receiptId: string): number {
+  return db.prepare(`DELETE FROM payments WHERE receipt_id = ? AND method = 'cash'`).run(receiptId).changes;
+}
+
+export function deletePayments(db: Db, receiptId: string): void {
+  db.prepare(`DELETE FROM payments WHERE receipt_id = ?`).run(receiptId);
+}
+
+export function deletePayment(db: Db, paymentId: string): void {
+  db.prepare(`DELETE FROM payments WHERE id = ?`).run(paymentId);
+}
+
+export function deleteReceipt(db: Db, id: string): void {
+  db.prepare(`DELETE FROM receipt_rows WHERE receipt_id = ?`).run(id);
+  db.prepare(`DELETE FROM payments WHERE receipt_id = ?`).run(id);
+  db.prepare(`UPDATE terminal_requests SET receipt_id = NULL WHERE receipt_id = ?`).run(id);
+  // Pro-forma printouts of a draft are not fiscal documents: they go with it.
+  db.prepare(`DELETE FROM print_jobs WHERE receipt_id = ?`).run(id);
+  db.prepare(`DELETE FROM receipts WHERE id = ?`).run(id);
+}
+
+export function insertPayment(
+  db: Db,
+  receiptId: string,
+  p: PaymentRecord & { terminalRequestId?: string | null },
+  now: string,
+): void {
   db.prepare(
-    `INSERT INTO payments (id, receipt_id, method, amount_minor, tendered_minor, change_minor, created_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?)`,
-  ).run(p.id, receiptId, p.method, p.amountMinor, p.tenderedMinor, p.changeMinor, now);
+    `INSERT INTO payments (id, receipt_id, method, amount_minor, tendered_minor, change_minor, rounding_minor, reference,
+                           terminal_request_id, created_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  ).run(
+    p.id,
+    receiptId,
+    p.method,
+    p.amountMinor,
+    p.tenderedMinor,
+    p.changeMinor,
+    p.roundingMinor,
+    p.reference,
+    p.terminalRequestId ?? null,
+    now,
+  );
 }
 
 /** Takes the next number of a series and advances it; call inside the confirming transaction. */
@@ -143,9 +268,17 @@ export function takeNextNumber(db: Db, seriesCode: string): number {
 
 export function markConfirmed(
   db: Db,
-  r: { id: string; number: number; confirmedAt: string; totalMinor: number },
+  r: { id: string; number: number; confirmedAt: string; totalMinor: number; roundingMinor: number },
 ): void {
   db.prepare(
-    `UPDATE receipts SET status = 'confirmed', number = ?, confirmed_at = ?, updated_at = ?, total_minor = ? WHERE id = ?`,
-  ).run(r.number, r.confirmedAt, r.confirmedAt, r.totalMinor, r.id);
+    `UPDATE receipts SET status = 'confirmed', number = ?, confirmed_at = ?, updated_at = ?, total_minor = ?, rounding_minor = ?,
+            dirty = 0, saved_snapshot = NULL
+      WHERE id = ?`,
+  ).run(r.number, r.confirmedAt, r.confirmedAt, r.totalMinor, r.roundingMinor, r.id);
+}
+
+/** A confirmed sale takes its rows out of the warehouse's stock (articles whose stock is kept). */
+export function takeFromStock(db: Db, warehouseCode: string, rows: readonly { articleId: string; quantityMilli: number }[]): void {
+  const update = db.prepare(`UPDATE stock SET quantity_milli = quantity_milli - ? WHERE warehouse_code = ? AND article_id = ?`);
+  for (const row of rows) update.run(row.quantityMilli, warehouseCode, row.articleId);
 }

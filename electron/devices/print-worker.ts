@@ -132,7 +132,7 @@ export class PrintWorker {
       this.failures = 0;
       outcome = 'printed';
       this.setState('ok', undefined);
-      events.emit('receipt.printed', { receiptId: job.receiptId, number: document.number });
+      events.emit('receipt.printed', { receiptId: job.receiptId, number: document.number ?? '' });
     }
     return outcome;
   }

@@ -69,6 +69,7 @@ async function main(): Promise<void> {
     appRoot: resourcesRoot,
     version: app.getVersion(),
     printer: options.printer,
+    terminal: options.terminal,
     uiLocale: options.uiLocale,
     demoCatalogue: options.demoCatalogue,
     ...(electronSqliteBinding() ? { nativeBinding: electronSqliteBinding() } : {}),

@@ -1,3 +1,7 @@
+import type { SettingsView } from '../contract/api.js';
+import type { PrintableReceipt } from '../../native/printer/document.js';
+import type { PaymentTerminal } from '../devices/payment-terminal.js';
+
 /** What use cases get from the outside world; injected at the composition root, faked in tests. */
 export interface Clock {
   now(): Date;
@@ -17,6 +21,43 @@ export interface ShopConfig {
   /** Language of printouts and the default UI language. */
   locale: string;
   timeZone: string;
-  /** Number series this till confirms receipts in. */
+  /** Number series this till confirms receipts in, unless the settings name another. */
   seriesCode: string;
+}
+
+/** Built-in settings: a missing key in SQLite means this value. */
+export function defaultSettings(shop: ShopConfig): SettingsView {
+  return {
+    zeroPricePolicy: 'warn',
+    lockAfterPrint: false,
+    allowDelete: true,
+    salespersonPerRow: false,
+    showArticleImage: true,
+    phoneLookup: true,
+    transferEnabled: false,
+    prepaymentEnabled: false,
+    // Estonia rounds cash to 5 cents since 2025-01-01; a shop elsewhere switches it off.
+    cashRounding: shop.currency === 'EUR' ? '0.05' : 'none',
+    roundingAccount: 'income:rounding',
+    defaultSeries: shop.seriesCode,
+    defaultWarehouse: 'MAIN',
+    cashierName: 'Mari Maasikas',
+  };
+}
+
+/** The paper side of the use cases: where print jobs go and how a preview is rendered. */
+export interface PrintPort {
+  /** Text lines exactly as the printer would print the document (F8 preview). */
+  preview(doc: PrintableReceipt): string[];
+  /** Wakes the print worker after a transaction queued a job. */
+  queued(): void;
+}
+
+export interface CoreDeps {
+  db: import('../db/open.js').Db;
+  clock: Clock;
+  ids: Ids;
+  shop: ShopConfig;
+  terminal: PaymentTerminal;
+  print: PrintPort;
 }

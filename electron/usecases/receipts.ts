@@ -1,139 +1,146 @@
 import { PosError } from '../contract/errors.js';
-import type { ParsedInput, ReceiptView } from '../contract/api.js';
-import type { Db } from '../db/open.js';
+import type { ParsedInput, ReceiptSummary, ReceiptView } from '../contract/api.js';
 import * as repo from '../db/receipts-repo.js';
-import { insertPrintJob } from '../db/print-jobs-repo.js';
-import { takeCash } from '../domain/payment.js';
-import type { Clock, Ids, ShopConfig } from './ports.js';
-import { toReceiptView } from './receipt-view.js';
-import { toPrintableReceipt } from './print-document.js';
-
-export interface ReceiptDeps {
-  db: Db;
-  clock: Clock;
-  ids: Ids;
-  shop: ShopConfig;
-  /** Called after a confirm has committed, to wake the print worker. */
-  onPrintQueued(): void;
-}
+import { exists } from '../db/reference-repo.js';
+import type { CoreDeps } from './ports.js';
+import { receiptContext } from './receipt-context.js';
+import { customerPrice } from './receipt-header.js';
 
 /**
- * The cash-receipt use cases. Each one is a single immediate transaction: load, apply the pure
- * domain, persist, and return the fresh view. Drafts live in SQLite too, so a crash or a reload
- * never loses the sale in progress.
+ * The receipt's life cycle and rows. Each use case is a single immediate transaction: load, apply
+ * the pure domain, persist, and return the fresh view. Drafts live in SQLite too, so a crash or a
+ * reload never loses the sale in progress; "unsaved" (Modified) only means "changed since F9".
  */
-export function receiptUseCases(deps: ReceiptDeps) {
-  const { db, clock, ids, shop } = deps;
-  const now = () => clock.now().toISOString();
-  const tx = <T>(fn: () => T): T => db.transaction(fn).immediate();
+export function receiptUseCases(deps: CoreDeps) {
+  const ctx = receiptContext(deps);
+  const { db, ids, shop } = { ...deps, ...ctx };
+  const { tx, now } = ctx;
 
-  const load = (id: string): repo.ReceiptRecord => {
-    const r = repo.findReceipt(db, id);
-    if (!r) throw new PosError('receipt.not_found', `receipt ${id} not found`);
-    return r;
+  const create = (seriesCode?: string): string => {
+    const s = ctx.settings();
+    const series = seriesCode ?? s.defaultSeries;
+    if (!exists(db, 'number_series', series)) throw new PosError('series.not_found', `no number series ${series}`, { code: series });
+    const id = ids.next();
+    repo.insertReceipt(db, { id, seriesCode: series, currency: shop.currency, warehouseCode: s.defaultWarehouse, now: now() });
+    return id;
   };
-  const loadDraft = (id: string): repo.ReceiptRecord => {
-    const r = load(id);
-    if (r.status !== 'draft') throw new PosError('receipt.confirmed', `receipt ${id} is confirmed`);
-    return r;
-  };
-  const view = (id: string): ReceiptView => toReceiptView(load(id));
 
-  /** Rows changed: cash taken against the old total no longer fits, so it is taken again. */
-  const rowsChanged = (receiptId: string) => {
-    repo.deleteCashPayments(db, receiptId);
-    repo.touchReceipt(db, receiptId, now());
+  const findRow = (r: repo.ReceiptRecord, rowId: string): repo.RowRecord => {
+    const row = r.rows.find((x) => x.id === rowId);
+    if (!row) throw new PosError('row.not_found', `row ${rowId} not found`);
+    return row;
   };
+  const nextLineNo = (r: repo.ReceiptRecord) => r.rows.reduce((max, row) => Math.max(max, row.lineNo), 0) + 1;
 
   return {
-    'receipt.new': (): ReceiptView =>
-      tx(() => {
-        const id = ids.next();
-        repo.insertReceipt(db, { id, seriesCode: shop.seriesCode, currency: shop.currency, now: now() });
-        return view(id);
-      }),
+    'receipt.new': ({ seriesCode }: ParsedInput<'receipt.new'>): ReceiptView => tx(() => ctx.view(create(seriesCode))),
 
     'receipt.current': (): ReceiptView | null => {
       const id = repo.newestDraftId(db);
-      return id === null ? null : view(id);
+      return id === null ? null : ctx.view(id);
     },
 
-    'receipt.get': ({ receiptId }: ParsedInput<'receipt.get'>): ReceiptView => view(receiptId),
+    'receipt.get': ({ receiptId }: ParsedInput<'receipt.get'>): ReceiptView => ctx.view(receiptId),
+
+    'receipt.listOpen': (): ReceiptSummary[] =>
+      repo.openDraftIds(db).map((id) => {
+        const v = ctx.view(id);
+        return { id, status: v.status, number: v.number, customerName: v.customerName, totalMinor: v.totalMinor, createdAt: v.createdAt };
+      }),
 
     'receipt.addArticle': ({ receiptId, code }: ParsedInput<'receipt.addArticle'>): ReceiptView =>
       tx(() => {
-        const r = loadDraft(receiptId);
+        const r = ctx.loadEditable(receiptId);
         const article = repo.findArticleByCode(db, code);
         if (!article) throw new PosError('article.not_found', `no article with code ${code}`, { code });
+        const price = customerPrice(db, article, r.priceFormulaCode);
         repo.insertRow(db, receiptId, {
           id: ids.next(),
-          lineNo: r.rows.reduce((max, row) => Math.max(max, row.lineNo), 0) + 1,
+          lineNo: nextLineNo(r),
           articleId: article.id,
           code: article.code,
           name: article.name,
           unit: article.unit,
           quantityMilli: 1000,
-          unitPriceMinor: article.priceMinor,
+          unitPriceMinor: price.unitPriceMinor,
+          discountBp: price.discountBp,
           vatRateBp: article.vatRateBp,
+          serialNo: '',
+          salespersonCode: null,
         });
-        rowsChanged(receiptId);
-        return view(receiptId);
+        ctx.changed(receiptId, true);
+        return ctx.view(receiptId);
       }),
 
-    'receipt.setQuantity': ({ receiptId, rowId, quantityMilli }: ParsedInput<'receipt.setQuantity'>): ReceiptView =>
+    'receipt.updateRow': (input: ParsedInput<'receipt.updateRow'>): ReceiptView =>
       tx(() => {
-        const r = loadDraft(receiptId);
-        if (!r.rows.some((row) => row.id === rowId)) throw new PosError('row.not_found', `row ${rowId} not found`);
-        // A sale sells: negative quantities belong to credit notes, which have their own flow.
-        if (quantityMilli <= 0) throw new PosError('quantity.invalid', 'quantity must be positive');
-        repo.updateRowQuantity(db, rowId, quantityMilli);
-        rowsChanged(receiptId);
-        return view(receiptId);
+        const r = ctx.loadEditable(input.receiptId);
+        const row = findRow(r, input.rowId);
+        // A sale sells: negative quantities belong to credit notes, which have their own flow (#6).
+        if (input.quantityMilli !== undefined && input.quantityMilli <= 0) throw new PosError('quantity.invalid', 'quantity must be positive');
+        if (input.salespersonCode != null && !exists(db, 'salespeople', input.salespersonCode)) {
+          throw new PosError('salesperson.not_found', `no salesperson ${input.salespersonCode}`, { code: input.salespersonCode });
+        }
+        const next: repo.RowRecord = {
+          ...row,
+          quantityMilli: input.quantityMilli ?? row.quantityMilli,
+          discountBp: input.discountBp ?? row.discountBp,
+          name: input.name ?? row.name,
+          unitPriceMinor: input.unitPriceMinor ?? row.unitPriceMinor,
+          serialNo: input.serialNo ?? row.serialNo,
+          salespersonCode: input.salespersonCode === undefined ? row.salespersonCode : input.salespersonCode,
+        };
+        const moneyChanged =
+          next.quantityMilli !== row.quantityMilli || next.discountBp !== row.discountBp || next.unitPriceMinor !== row.unitPriceMinor;
+        repo.updateRow(db, next);
+        ctx.changed(r.id, moneyChanged);
+        return ctx.view(r.id);
       }),
 
     'receipt.removeRow': ({ receiptId, rowId }: ParsedInput<'receipt.removeRow'>): ReceiptView =>
       tx(() => {
-        const r = loadDraft(receiptId);
-        if (!r.rows.some((row) => row.id === rowId)) throw new PosError('row.not_found', `row ${rowId} not found`);
+        const r = ctx.loadEditable(receiptId);
+        findRow(r, rowId);
         repo.deleteRow(db, rowId);
-        rowsChanged(receiptId);
-        return view(receiptId);
+        ctx.changed(receiptId, true);
+        return ctx.view(receiptId);
       }),
 
-    'receipt.payCash': ({ receiptId, tenderedMinor }: ParsedInput<'receipt.payCash'>): ReceiptView =>
+    'receipt.save': ({ receiptId }: ParsedInput<'receipt.save'>): ReceiptView =>
       tx(() => {
-        const current = toReceiptView(loadDraft(receiptId));
-        const outcome = takeCash(current.dueMinor, tenderedMinor);
-        if (!outcome.ok) {
-          throw outcome.reason === 'nothing_due'
-            ? new PosError('payment.nothing_due', 'nothing is due')
-            : new PosError('payment.invalid_amount', 'invalid cash amount');
-        }
-        repo.insertPayment(db, receiptId, { id: ids.next(), ...outcome.payment }, now());
-        repo.touchReceipt(db, receiptId, now());
-        return view(receiptId);
+        ctx.save(ctx.loadDraft(receiptId));
+        return ctx.view(receiptId);
       }),
 
-    'receipt.confirm': ({ receiptId }: ParsedInput<'receipt.confirm'>): ReceiptView => {
-      const confirmed = tx(() => {
-        const draft = toReceiptView(loadDraft(receiptId));
-        if (draft.rows.length === 0) throw new PosError('receipt.empty', 'receipt has no rows');
-        if (draft.dueMinor > 0) throw new PosError('receipt.not_paid', 'receipt is not fully paid', { due: draft.dueMinor });
-        const confirmedAt = now();
-        const number = repo.takeNextNumber(db, shop.seriesCode);
-        repo.markConfirmed(db, { id: receiptId, number, confirmedAt, totalMinor: draft.totalMinor });
-        const result = view(receiptId);
-        // Queued in the same transaction as the sale: a crash after commit still prints, once.
-        insertPrintJob(db, {
-          id: ids.next(),
-          receiptId,
-          document: JSON.stringify(toPrintableReceipt(result, shop)),
-          now: confirmedAt,
-        });
-        return result;
-      });
-      deps.onPrintQueued();
-      return confirmed;
-    },
+    'receipt.revert': ({ receiptId }: ParsedInput<'receipt.revert'>): ReceiptView | null =>
+      tx(() => {
+        const r = ctx.loadEditable(receiptId);
+        if (ctx.revert(r)) return ctx.view(receiptId);
+        // Never saved: leaving it drops it, unless money already moved on a card.
+        if (r.payments.some((p) => p.method !== 'cash')) throw new PosError('receipt.has_card_payment', 'payments other than cash');
+        repo.deleteReceipt(db, receiptId);
+        return null;
+      }),
+
+    'receipt.delete': ({ receiptId }: ParsedInput<'receipt.delete'>) =>
+      tx(() => {
+        const r = ctx.loadDraft(receiptId);
+        if (!ctx.settings().allowDelete) throw new PosError('receipt.delete_forbidden', 'deleting receipts is not allowed');
+        if (r.payments.some((p) => p.method !== 'cash')) throw new PosError('receipt.has_card_payment', 'payments other than cash');
+        repo.deleteReceipt(db, receiptId);
+        return { deleted: true as const };
+      }),
+
+    'receipt.copy': ({ receiptId }: ParsedInput<'receipt.copy'>): ReceiptView =>
+      tx(() => {
+        const source = ctx.load(receiptId);
+        // Dated now, numbered from this till's series at confirm; serial numbers belong to the
+        // items sold before, and payments to that sale, so neither is copied.
+        const id = create();
+        repo.updateHeader(db, id, { ...source, warehouseCode: source.warehouseCode ?? ctx.settings().defaultWarehouse });
+        source.rows.forEach((row, i) => repo.insertRow(db, id, { ...row, id: ids.next(), lineNo: i + 1, serialNo: '' }));
+        ctx.changed(id, true);
+        return ctx.view(id);
+      }),
   };
 }

@@ -4,6 +4,10 @@
  * produces the same receipt without re-running business logic.
  *
  * Money is integer minor units, quantities integer thousandths; nothing here is a float.
+ *
+ * Print jobs outlive versions: a job queued (or kept for reprint) by an older version lacks the
+ * fields added since. Such a document is a `StoredPrintableReceipt`; `upgradePrintable` fills the
+ * gaps with neutral values (0 / '' / null / false) so it prints as it did then.
  */
 
 export interface PrintableRow {
@@ -11,10 +15,20 @@ export interface PrintableRow {
   /** Thousandths: 1250 = 1.25. */
   quantityMilli: number;
   unit: 'pcs' | 'kg';
+  /** Unit price incl. VAT, before the row's discount. */
   unitPriceMinor: number;
+  /** quantity × unit price − discount: what the row costs. */
   sumMinor: number;
   /** Basis points: 2200 = 22 %. */
   vatRateBp: number;
+  /** Basis points: 1000 = 10 %; 0 = no discount. */
+  discountBp: number;
+  /** What the discount took off the row (list sum − sum). */
+  discountMinor: number;
+  /** '' = none. */
+  serialNo: string;
+  /** The salesperson's name (commission), or null. */
+  salesperson: string | null;
 }
 
 export interface PrintableVat {
@@ -24,32 +38,93 @@ export interface PrintableVat {
   grossMinor: number;
 }
 
+export type PrintablePaymentMethod = 'cash' | 'card' | 'transfer' | 'prepayment';
+
 export interface PrintablePayment {
-  method: 'cash' | 'card';
+  method: PrintablePaymentMethod;
   amountMinor: number;
   tenderedMinor: number;
   changeMinor: number;
+  /** Card: the terminal's approval code / masked card number; null when there is none. */
+  reference: string | null;
+}
+
+export interface PrintableCustomer {
+  name: string;
+  code: string;
+  vatNo: string;
+  address: string;
 }
 
 export interface PrintableReceipt {
   shopName: string;
   shopLines: string[];
   tillName: string;
-  number: string;
-  /** ISO-8601 UTC instant. */
+  /** Null only on a pro-forma printed before the receipt got its number. */
+  number: string | null;
+  /** ISO-8601 UTC instant: the confirm time, or for a pro-forma the print time. */
   confirmedAt: string;
   /** IANA zone the shop is in, e.g. 'Europe/Tallinn'; the paper shows local time dd.MM.yyyy HH:mm. */
   timeZone: string;
   currency: string;
   /** Decides number format on paper ('et' → comma decimals). */
   locale: string;
+  /** Null: the anonymous private person (no customer block). */
+  customer: PrintableCustomer | null;
   rows: PrintableRow[];
   vat: PrintableVat[];
+  /** Turnover: the sum of the rows, never rounded. */
   totalMinor: number;
+  /** The 5-cent cash rounding line: payable − total (e.g. −2 for 12.22 paid in cash as 12.20). */
+  roundingMinor: number;
+  /** What the customer pays: total + rounding. */
+  payableMinor: number;
   payments: PrintablePayment[];
   changeMinor: number;
+  /** The cashier's name; '' = not printed. */
+  cashier: string;
   /** A reprint: the `copy` label is printed prominently. */
   copy: boolean;
+  /** Printed before confirm: not a fiscal receipt, the `proForma` banner replaces the title. */
+  proForma: boolean;
+}
+
+/** A row as stored by any version: fields added after the first version may be missing. */
+export type StoredPrintableRow = Omit<PrintableRow, 'discountBp' | 'discountMinor' | 'serialNo' | 'salesperson'> &
+  Partial<Pick<PrintableRow, 'discountBp' | 'discountMinor' | 'serialNo' | 'salesperson'>>;
+
+export type StoredPrintablePayment = Omit<PrintablePayment, 'reference'> & Partial<Pick<PrintablePayment, 'reference'>>;
+
+type AddedReceiptField = 'customer' | 'roundingMinor' | 'payableMinor' | 'cashier' | 'proForma';
+
+/** A print job document as any version wrote it (JSON in SQLite). */
+export type StoredPrintableReceipt = Omit<PrintableReceipt, AddedReceiptField | 'rows' | 'payments'> &
+  Partial<Pick<PrintableReceipt, AddedReceiptField>> & {
+    rows: StoredPrintableRow[];
+    payments: StoredPrintablePayment[];
+  };
+
+/** Fills the fields an older version did not write: 0 / '' / null / false, payable = total + rounding. */
+export function upgradePrintable(doc: StoredPrintableReceipt): PrintableReceipt {
+  const roundingMinor = doc.roundingMinor ?? 0;
+  return {
+    ...doc,
+    number: doc.number ?? null,
+    customer: doc.customer ?? null,
+    rows: doc.rows.map((r) => ({
+      ...r,
+      discountBp: r.discountBp ?? 0,
+      discountMinor: r.discountMinor ?? 0,
+      serialNo: r.serialNo ?? '',
+      salesperson: r.salesperson ?? null,
+    })),
+    roundingMinor,
+    payableMinor: doc.payableMinor ?? doc.totalMinor + roundingMinor,
+    payments: doc.payments.map((p) => ({ ...p, reference: p.reference ?? null })),
+    cashier: doc.cashier ?? '',
+    copy: doc.copy ?? false,
+    proForma: doc.proForma ?? false,
+  };
 }
 
 /** Translated words for the paper, supplied by the caller in the shop's language. */
@@ -68,7 +143,52 @@ export interface ReceiptLabels {
   change: string;
   copy: string;
   thanks: string;
+  /** "Discount" on a row, followed by the percentage and the amount taken off. */
+  discount: string;
+  /** The 5-cent cash rounding line. */
+  rounding: string;
+  /** The rounded amount the customer pays ("TO PAY"). */
+  toPay: string;
+  transfer: string;
+  prepayment: string;
+  cashier: string;
+  customer: string;
+  vatNo: string;
+  serialNo: string;
+  salesperson: string;
+  /** The banner on a receipt printed before confirm ("PRO FORMA – not a receipt"). */
+  proForma: string;
   /** Unit words after the quantity; default to 'pcs' / 'kg' when not given. */
   pcs?: string;
   kg?: string;
+}
+
+/**
+ * English words for the labels added after the first version. Labels come from locale files at
+ * print time; a locale that has not caught up yet still prints (in English) instead of failing
+ * the print job.
+ */
+export const FALLBACK_LABELS: Readonly<
+  Pick<ReceiptLabels, 'discount' | 'rounding' | 'toPay' | 'transfer' | 'prepayment' | 'cashier' | 'customer' | 'vatNo' | 'serialNo' | 'salesperson' | 'proForma'>
+> = {
+  discount: 'Discount',
+  rounding: 'Rounding',
+  toPay: 'TO PAY',
+  transfer: 'Transfer',
+  prepayment: 'Prepayment',
+  cashier: 'Cashier',
+  customer: 'Customer',
+  vatNo: 'VAT No.',
+  serialNo: 'S/N',
+  salesperson: 'Salesperson',
+  proForma: 'PRO FORMA – not a receipt',
+};
+
+/** `labels` with any missing newer label taken from FALLBACK_LABELS. */
+export function completeLabels(labels: ReceiptLabels): ReceiptLabels {
+  const out: ReceiptLabels = { ...labels };
+  for (const key of Object.keys(FALLBACK_LABELS) as (keyof typeof FALLBACK_LABELS)[]) {
+    if (typeof out[key] !== 'string') out[key] = FALLBACK_LABELS[key];
+  }
+  return out;
 }

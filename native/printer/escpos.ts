@@ -4,7 +4,7 @@
  * so column arithmetic on `printable` strings is exact.
  */
 import { formatMoney, formatQuantity, formatRate } from '../../electron/contract/codecs.js';
-import type { PrintableReceipt, ReceiptLabels } from './document.js';
+import { completeLabels, upgradePrintable, type PrintablePaymentMethod, type PrintableReceipt, type ReceiptLabels, type StoredPrintableReceipt } from './document.js';
 import type { PrinterProfile } from './profiles.js';
 import { encodeText, justify, printable, truncate, width, wrap } from './text.js';
 
@@ -111,18 +111,64 @@ function vatLines(doc: PrintableReceipt, labels: ReceiptLabels, pr: (s: string) 
   ]);
 }
 
-export function encodeReceipt(doc: PrintableReceipt, labels: ReceiptLabels, profile: PrinterProfile): Uint8Array {
+function methodLabel(method: PrintablePaymentMethod, labels: ReceiptLabels): string {
+  switch (method) {
+    case 'cash':
+      return labels.cash;
+    case 'card':
+      return labels.card;
+    case 'transfer':
+      return labels.transfer;
+    case 'prepayment':
+      return labels.prepayment;
+  }
+}
+
+/**
+ * The receipt as bytes for one printer. Order on paper: header (shop, till, PRO FORMA / COPY
+ * banners, title), customer, rows (with discount, serial number, salesperson), VAT by rate,
+ * TOTAL (turnover), rounding and TO PAY when cash was rounded, payments, change, cashier,
+ * number and time, the banners again, thanks.
+ *
+ * Accepts documents written by older versions (missing fields print as nothing); see
+ * `upgradePrintable`.
+ */
+export function encodeReceipt(stored: PrintableReceipt | StoredPrintableReceipt, givenLabels: ReceiptLabels, profile: PrinterProfile): Uint8Array {
+  const doc = upgradePrintable(stored);
+  const labels = completeLabels(givenLabels);
   const columns = profile.columns;
   const pr = (s: string): string => printable(s, profile.encoding);
   const money = (minor: number): string => pr(formatMoney(minor, doc.locale));
+  const signed = (minor: number): string => (minor > 0 ? `+${money(minor)}` : money(minor));
   const rule = '-'.repeat(columns);
   const out = new ByteWriter(profile.encoding);
 
-  const copyLabel = (): void => {
-    // Double width halves the columns available.
-    out.align('center').bold(true).size(2, 2);
-    for (const l of wrap(pr(labels.copy), Math.floor(columns / 2))) out.line(l);
-    out.size(1, 1).bold(false);
+  /** `label … value` on one line, or the label and then the value wrapped under it when too long. */
+  const field = (label: string, value: string): void => {
+    const l = pr(label);
+    const v = pr(value);
+    if (width(l) + 1 + width(v) <= columns) out.line(justify(l, v, columns));
+    else {
+      out.line(truncate(l, columns));
+      for (const w of wrap(v, columns - 2)) out.line(`  ${w}`);
+    }
+  };
+  /** Indented sub-line of a row (serial number, salesperson, card reference). */
+  const detail = (text: string): void => {
+    for (const l of wrap(pr(text), columns - 2)) out.line(`  ${l}`);
+  };
+  /**
+   * A large marker that a receipt is not an original. Double width halves the columns available,
+   * so the longer pro-forma sentence is printed double height only (one line on any paper).
+   */
+  const banner = (text: string, widthTimes: 1 | 2): void => {
+    out.align('center').bold(true).size(widthTimes, 2);
+    for (const l of wrap(pr(text), Math.floor(columns / widthTimes))) out.line(l);
+    out.size(1, 1).bold(false).align('left');
+  };
+  const banners = (): void => {
+    if (doc.proForma) banner(labels.proForma, 1);
+    if (doc.copy) banner(labels.copy, 2);
   };
 
   out.raw(preamble(profile));
@@ -132,23 +178,41 @@ export function encodeReceipt(doc: PrintableReceipt, labels: ReceiptLabels, prof
   for (const l of wrap(pr(doc.shopName), columns)) out.line(l);
   out.size(1, 1).bold(false);
   for (const shopLine of doc.shopLines) for (const l of wrap(pr(shopLine), columns)) out.line(l);
-  // A reprint is marked at the top as well, so the top half alone cannot pass as an original.
-  if (doc.copy) copyLabel();
-  out.line('');
-  out.bold(true).line(truncate(pr(labels.receipt), columns)).bold(false);
   out.align('left');
-  out.line(justify(pr(labels.number), pr(doc.number), columns));
-  out.line(justify(pr(labels.time), formatLocalTime(doc.confirmedAt, doc.timeZone), columns));
+  // A reprint or a pro-forma is marked at the top as well, so the top half alone cannot pass as an original.
+  banners();
+  out.line('');
+  if (!doc.proForma) {
+    // A pro-forma is not a receipt: its banner stands instead of the title.
+    out.align('center').bold(true).line(truncate(pr(labels.receipt), columns)).bold(false).align('left');
+  }
   out.line(justify(pr(labels.till), pr(doc.tillName), columns));
   out.line(rule);
+
+  if (doc.customer) {
+    const c = doc.customer;
+    const who = c.name.trim() && c.code.trim() ? `${c.name.trim()} (${c.code.trim()})` : c.name.trim() || c.code.trim();
+    field(labels.customer, who);
+    if (c.vatNo.trim()) field(labels.vatNo, c.vatNo.trim());
+    if (c.address.trim()) for (const l of wrap(pr(c.address.trim()), columns)) out.line(l);
+    out.line(rule);
+  }
 
   for (const row of doc.rows) {
     const unit = pr(row.unit === 'kg' ? (labels.kg ?? 'kg') : (labels.pcs ?? 'pcs'));
     out.line(truncate(pr(row.name), columns));
-    const detail = `  ${pr(formatQuantity(row.quantityMilli, doc.locale))} ${unit} x ${money(row.unitPriceMinor)}`;
-    const sum = money(row.sumMinor);
-    if (width(detail) + 1 + width(sum) <= columns) out.line(justify(detail, sum, columns));
-    else out.line(truncate(detail, columns)).line(sum.padStart(columns)); // never hide the quantity
+    // quantity × unit price = list sum; the discount line then takes its amount off, so the right
+    // column adds up to the total.
+    const quantity = `  ${pr(formatQuantity(row.quantityMilli, doc.locale))} ${unit} x ${money(row.unitPriceMinor)}`;
+    const sum = money(row.sumMinor + row.discountMinor);
+    if (width(quantity) + 1 + width(sum) <= columns) out.line(justify(quantity, sum, columns));
+    else out.line(truncate(quantity, columns)).line(sum.padStart(columns)); // never hide the quantity
+    if (row.discountBp > 0 || row.discountMinor !== 0) {
+      const rate = row.discountBp > 0 ? ` ${pr(formatRate(row.discountBp, doc.locale))} %` : '';
+      out.line(justify(`  ${pr(labels.discount)}${rate}`, money(-row.discountMinor), columns));
+    }
+    if (row.serialNo.trim()) detail(`${labels.serialNo} ${row.serialNo.trim()}`);
+    if (row.salesperson?.trim()) detail(`${labels.salesperson} ${row.salesperson.trim()}`);
   }
   out.line(rule);
 
@@ -158,22 +222,31 @@ export function encodeReceipt(doc: PrintableReceipt, labels: ReceiptLabels, prof
   out.bold(true).size(1, 2);
   out.line(justify(`${pr(labels.total)} ${pr(doc.currency)}`, money(doc.totalMinor), columns));
   out.size(1, 1).bold(false);
+  if (doc.roundingMinor !== 0) {
+    // Turnover stays the sum of the rows; the cash rounding is its own line, then what is paid.
+    out.line(justify(pr(labels.rounding), signed(doc.roundingMinor), columns));
+    out.bold(true).size(1, 2);
+    out.line(justify(`${pr(labels.toPay)} ${pr(doc.currency)}`, money(doc.payableMinor), columns));
+    out.size(1, 1).bold(false);
+  }
 
   for (const payment of doc.payments) {
-    if (payment.method === 'cash') {
-      // Tendered is what the customer handed over; fall back to the amount if it was not recorded.
-      const shown = payment.tenderedMinor !== 0 ? payment.tenderedMinor : payment.amountMinor;
-      out.line(justify(pr(labels.cash), money(shown), columns));
-    } else {
-      out.line(justify(pr(labels.card), money(payment.amountMinor), columns));
-    }
+    // Cash shows what the customer handed over; fall back to the amount if it was not recorded.
+    const shown = payment.method === 'cash' && payment.tenderedMinor !== 0 ? payment.tenderedMinor : payment.amountMinor;
+    out.line(justify(pr(methodLabel(payment.method, labels)), money(shown), columns));
+    if (payment.reference?.trim()) detail(payment.reference.trim());
   }
   // "Change 0,00" on a card-only receipt is noise; with cash it confirms nothing is owed.
   if (doc.changeMinor !== 0 || doc.payments.some((p) => p.method === 'cash')) {
     out.line(justify(pr(labels.change), money(doc.changeMinor), columns));
   }
+  out.line(rule);
 
-  if (doc.copy) copyLabel();
+  if (doc.cashier.trim()) field(labels.cashier, doc.cashier.trim());
+  if (doc.number !== null && doc.number !== '') out.line(justify(pr(labels.number), pr(doc.number), columns));
+  out.line(justify(pr(labels.time), formatLocalTime(doc.confirmedAt, doc.timeZone), columns));
+
+  banners();
   out.line('');
   out.align('center');
   for (const l of wrap(pr(labels.thanks), columns)) out.line(l);

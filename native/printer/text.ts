@@ -25,8 +25,52 @@ function normalise(text: string): string {
 }
 
 /**
- * Returns the text with every code point the code page lacks replaced by '?', so that its length
- * in code points is its width on paper and its encoding is one byte per code point.
+ * ASCII stand-ins for typography a code page may lack (PC775 has no en dash, PC437 no €), used
+ * only when the page has no byte for the character itself.
+ */
+const PUNCTUATION: Readonly<Record<string, string>> = {
+  '\u2010': '-',
+  '\u2011': '-',
+  '\u2012': '-',
+  '\u2013': '-',
+  '\u2014': '-',
+  '\u2212': '-',
+  '\u2018': "'",
+  '\u2019': "'",
+  '\u201a': ',',
+  '\u201c': '"',
+  '\u201d': '"',
+  '\u201e': '"',
+  '\u2026': '...',
+  '\u2022': '*',
+  '\u00d7': 'x',
+  '\u20ac': 'EUR',
+};
+
+/** True when `ch` (one code point) is exactly one byte in the code page. */
+function encodable(ch: string, enc: string): boolean {
+  const bytes = iconv.encode(ch, enc);
+  // iconv-lite substitutes '?' for unmappable characters; a real '?' is fine too.
+  return bytes.length === 1 && (bytes[0] !== 0x3f || ch === '?');
+}
+
+/**
+ * What a character the code page lacks is printed as: an ASCII stand-in for punctuation, else
+ * the letter without its accents when the page has the base letter (Ő → O on a Baltic page,
+ * õ → o on PC437), else '?'.
+ */
+function substitute(ch: string, enc: string): string {
+  const punctuation = PUNCTUATION[ch];
+  if (punctuation !== undefined) return punctuation;
+  const base = ch.normalize('NFD').replace(/\p{M}/gu, '');
+  if (base.length > 0 && base !== ch && [...base].every((c) => encodable(c, enc))) return base;
+  return '?';
+}
+
+/**
+ * Returns the text with every code point the code page lacks replaced by a stand-in (see
+ * `substitute`), so that its length in code points is its width on paper and its encoding is
+ * one byte per code point.
  */
 export function printable(text: string, encoding: string): string {
   const enc = checkedEncoding(encoding);
@@ -36,9 +80,7 @@ export function printable(text: string, encoding: string): string {
   for (const ch of normalise(text)) {
     let mapped = known.get(ch);
     if (mapped === undefined) {
-      const bytes = iconv.encode(ch, enc);
-      // iconv-lite substitutes '?' for unmappable characters; a real '?' is fine too.
-      mapped = bytes.length === 1 && (bytes[0] !== 0x3f || ch === '?') ? ch : '?';
+      mapped = encodable(ch, enc) ? ch : substitute(ch, enc);
       known.set(ch, mapped);
     }
     out += mapped;
@@ -46,7 +88,7 @@ export function printable(text: string, encoding: string): string {
   return out;
 }
 
-/** Encodes text for the printer; characters the code page lacks become '?'. */
+/** Encodes text for the printer; characters the code page lacks become a stand-in or '?'. */
 export function encodeText(text: string, encoding: string): Uint8Array {
   return new Uint8Array(iconv.encode(printable(text, encoding), checkedEncoding(encoding)));
 }

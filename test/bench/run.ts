@@ -44,7 +44,7 @@ try {
       r = await core.ok('receipt.addArticle', { receiptId: r.id, code });
       scan.push(performance.now() - t0);
     }
-    await core.ok('receipt.payCash', { receiptId: r.id, tenderedMinor: r.totalMinor });
+    await core.ok('receipt.pay', { receiptId: r.id, method: 'cash', amountMinor: r.totalMinor });
     const t0 = performance.now();
     await core.ok('receipt.confirm', { receiptId: r.id });
     confirm.push(performance.now() - t0);
@@ -62,7 +62,7 @@ try {
   for (let n = 0; n < Math.min(RECEIPTS, 200); n++) {
     const r = await post('receipt.new', {});
     const withRow = await post('receipt.addArticle', { receiptId: r.id, code: String(2_000_000_000_000 + n) });
-    await post('receipt.payCash', { receiptId: r.id, tenderedMinor: withRow.totalMinor });
+    await post('receipt.pay', { receiptId: r.id, method: 'cash', amountMinor: withRow.totalMinor });
     const t0 = performance.now();
     await post('receipt.confirm', { receiptId: r.id });
     confirmHttp.push(performance.now() - t0);

@@ -48,6 +48,7 @@ export async function startTestCore(options: Partial<CoreOptions> & { dataDir?: 
     ids: sequentialIds(),
     checkOutputs: true,
     printRetryMs: 50,
+    terminal: { kind: 'simulator', delayMs: 0, idCode: '38001085718' },
     ...options,
   });
   const call = async <C extends Channel>(channel: C, input: Input<C>) =>

@@ -16,11 +16,11 @@ describe('the dispatcher validates at the boundary and answers with values, neve
       ok: false,
       error: { code: 'invalid_input', details: { field: 'code' } },
     });
-    expect(await core.dispatch('receipt.payCash', { receiptId: 'x', tenderedMinor: 12.5 })).toMatchObject({
+    expect(await core.dispatch('receipt.pay', { receiptId: 'x', method: 'cash', amountMinor: 12.5 })).toMatchObject({
       ok: false,
       error: { code: 'invalid_input' },
     });
-    expect(await core.dispatch('receipt.payCash', { receiptId: 'x', tenderedMinor: '1250' })).toMatchObject({
+    expect(await core.dispatch('receipt.pay', { receiptId: 'x', method: 'cash', amountMinor: '1250' })).toMatchObject({
       ok: false,
       error: { code: 'invalid_input' },
     });
@@ -34,12 +34,13 @@ describe('the dispatcher validates at the boundary and answers with values, neve
     core.db.exec('DROP TRIGGER receipts_confirmed_no_update; DROP TABLE print_jobs;');
     const r = await core.ok('receipt.new', {});
     await core.ok('receipt.addArticle', { receiptId: r.id, code: '1001' });
-    await core.ok('receipt.payCash', { receiptId: r.id, tenderedMinor: 119 });
+    await core.ok('receipt.pay', { receiptId: r.id, method: 'cash', amountMinor: 119 });
     const wire = await core.call('receipt.confirm', { receiptId: r.id });
     expect(wire).toEqual({ ok: false, error: { code: 'internal', message: 'internal error' } });
     expect(logged.join('\n')).toMatch(/receipt.confirm failed: .*print_jobs/);
     // The confirm was one transaction: without its print job nothing of it stays.
-    expect(await core.ok('receipt.get', { receiptId: r.id })).toMatchObject({ status: 'modified', number: null });
+    // (The payment saved it: View.)
+    expect(await core.ok('receipt.get', { receiptId: r.id })).toMatchObject({ status: 'view', number: null });
   });
 
   it('app.info tells the renderer its language, currency and shop', async () => {

@@ -24,7 +24,7 @@ describe('a cash sale through the contract (real SQLite file)', () => {
     r = await core.ok('receipt.addArticle', { receiptId: r.id, code: APPLES });
     const apples = r.rows[1];
     if (!apples) throw new Error('no apples row');
-    r = await core.ok('receipt.setQuantity', { receiptId: r.id, rowId: apples.id, quantityMilli: 1250 });
+    r = await core.ok('receipt.updateRow', { receiptId: r.id, rowId: apples.id, quantityMilli: 1250 });
     r = await core.ok('receipt.addArticle', { receiptId: r.id, code: BOOK });
     // 1.19 + 1.25 kg × 1.79 (2.2375 → 2.24) + 19.90
     expect(r.totalMinor).toBe(2333);
@@ -34,8 +34,9 @@ describe('a cash sale through the contract (real SQLite file)', () => {
       { rateBp: 900, grossMinor: 1990, netMinor: 1826, vatMinor: 164 },
     ]);
 
-    r = await core.ok('receipt.payCash', { receiptId: r.id, tenderedMinor: 5000 });
-    expect(r).toMatchObject({ moneyMinor: 5000, changeMinor: 2667, dueMinor: 0, paidMinor: 2333 });
+    r = await core.ok('receipt.pay', { receiptId: r.id, method: 'cash', amountMinor: 5000 });
+    // Cash is rounded to 5 cents (Estonia): 23.33 → 23.35; the turnover stays 23.33.
+    expect(r).toMatchObject({ moneyMinor: 5000, changeMinor: 2665, dueMinor: 0, paidMinor: 2335, roundingMinor: 2, totalMinor: 2333 });
 
     r = await core.ok('receipt.confirm', { receiptId: r.id });
     expect(r).toMatchObject({ status: 'confirmed', number: 'K000001', confirmedAt: '2026-11-22T10:00:00.000Z' });
@@ -46,7 +47,7 @@ describe('a cash sale through the contract (real SQLite file)', () => {
     }[];
     expect(job).toHaveLength(1);
     expect(job[0]?.receipt_id).toBe(r.id);
-    expect(JSON.parse(job[0]?.document ?? '{}')).toMatchObject({ number: 'K000001', totalMinor: 2333, changeMinor: 2667 });
+    expect(JSON.parse(job[0]?.document ?? '{}')).toMatchObject({ number: 'K000001', totalMinor: 2333, roundingMinor: 2, payableMinor: 2335, changeMinor: 2665 });
     expect(await core.ok('receipt.current', {})).toBeNull();
   });
 
@@ -58,7 +59,7 @@ describe('a cash sale through the contract (real SQLite file)', () => {
       await core.ok('receipt.addArticle', { receiptId: r.id, code: MILK });
       const refused = await core.call('receipt.confirm', { receiptId: r.id });
       expect(refused).toMatchObject({ ok: false, error: { code: 'receipt.not_paid', details: { due: 119 } } });
-      await core.ok('receipt.payCash', { receiptId: r.id, tenderedMinor: 200 });
+      await core.ok('receipt.pay', { receiptId: r.id, method: 'cash', amountMinor: 200 });
       numbers.push((await core.ok('receipt.confirm', { receiptId: r.id })).number);
     }
     expect(numbers).toEqual(['K000001', 'K000002', 'K000003']);
@@ -76,14 +77,14 @@ describe('a cash sale through the contract (real SQLite file)', () => {
     core = await startTestCore();
     let r = await core.ok('receipt.new', {});
     r = await core.ok('receipt.addArticle', { receiptId: r.id, code: MILK });
-    await core.ok('receipt.payCash', { receiptId: r.id, tenderedMinor: 119 });
+    await core.ok('receipt.pay', { receiptId: r.id, method: 'cash', amountMinor: 119 });
     r = await core.ok('receipt.confirm', { receiptId: r.id });
     const rowId = r.rows[0]?.id ?? '';
     for (const wire of [
       await core.call('receipt.addArticle', { receiptId: r.id, code: MILK }),
-      await core.call('receipt.setQuantity', { receiptId: r.id, rowId, quantityMilli: 5000 }),
+      await core.call('receipt.updateRow', { receiptId: r.id, rowId, quantityMilli: 5000 }),
       await core.call('receipt.removeRow', { receiptId: r.id, rowId }),
-      await core.call('receipt.payCash', { receiptId: r.id, tenderedMinor: 100 }),
+      await core.call('receipt.pay', { receiptId: r.id, method: 'cash', amountMinor: 100 }),
       await core.call('receipt.confirm', { receiptId: r.id }),
     ]) {
       expect(wire).toMatchObject({ ok: false, error: { code: 'receipt.confirmed' } });
@@ -99,8 +100,8 @@ describe('a cash sale through the contract (real SQLite file)', () => {
     core = await startTestCore();
     let r = await core.ok('receipt.new', {});
     r = await core.ok('receipt.addArticle', { receiptId: r.id, code: MILK });
-    r = await core.ok('receipt.payCash', { receiptId: r.id, tenderedMinor: 500 });
-    expect(r.changeMinor).toBe(381);
+    r = await core.ok('receipt.pay', { receiptId: r.id, method: 'cash', amountMinor: 500 });
+    expect(r.changeMinor).toBe(380); // 1.19 in cash is 1.20
     r = await core.ok('receipt.addArticle', { receiptId: r.id, code: MILK });
     expect(r).toMatchObject({ payments: [], moneyMinor: 0, changeMinor: 0, dueMinor: 238 });
   });
@@ -109,12 +110,12 @@ describe('a cash sale through the contract (real SQLite file)', () => {
     core = await startTestCore();
     let r = await core.ok('receipt.new', {});
     r = await core.ok('receipt.addArticle', { receiptId: r.id, code: BOOK });
-    r = await core.ok('receipt.payCash', { receiptId: r.id, tenderedMinor: 1000 });
+    r = await core.ok('receipt.pay', { receiptId: r.id, method: 'cash', amountMinor: 1000 });
     expect(r).toMatchObject({ dueMinor: 990, changeMinor: 0 });
     expect(await core.call('receipt.confirm', { receiptId: r.id })).toMatchObject({ ok: false, error: { code: 'receipt.not_paid' } });
-    r = await core.ok('receipt.payCash', { receiptId: r.id, tenderedMinor: 2000 });
+    r = await core.ok('receipt.pay', { receiptId: r.id, method: 'cash', amountMinor: 2000 });
     expect(r).toMatchObject({ dueMinor: 0, moneyMinor: 3000, changeMinor: 1010 });
-    expect(await core.call('receipt.payCash', { receiptId: r.id, tenderedMinor: 100 })).toMatchObject({
+    expect(await core.call('receipt.pay', { receiptId: r.id, method: 'cash', amountMinor: 100 })).toMatchObject({
       ok: false,
       error: { code: 'payment.nothing_due' },
     });
@@ -126,11 +127,11 @@ describe('a cash sale through the contract (real SQLite file)', () => {
     expect(await core.call('receipt.confirm', { receiptId: a.id })).toMatchObject({ ok: false, error: { code: 'receipt.empty' } });
     const withRow = await core.ok('receipt.addArticle', { receiptId: a.id, code: MILK });
     const rowId = withRow.rows[0]?.id ?? '';
-    expect(await core.call('receipt.setQuantity', { receiptId: a.id, rowId, quantityMilli: 0 })).toMatchObject({
+    expect(await core.call('receipt.updateRow', { receiptId: a.id, rowId, quantityMilli: 0 })).toMatchObject({
       ok: false,
       error: { code: 'invalid_input' },
     });
-    expect(await core.call('receipt.setQuantity', { receiptId: a.id, rowId, quantityMilli: -1000 })).toMatchObject({
+    expect(await core.call('receipt.updateRow', { receiptId: a.id, rowId, quantityMilli: -1000 })).toMatchObject({
       ok: false,
       error: { code: 'quantity.invalid' },
     });

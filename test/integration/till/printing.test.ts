@@ -7,10 +7,10 @@ afterEach(async () => {
   await core.close();
 });
 
-async function sell(codes: string[], tenderedMinor: number) {
+async function sell(codes: string[], amountMinor: number) {
   let r = await core.ok('receipt.new', {});
   for (const code of codes) r = await core.ok('receipt.addArticle', { receiptId: r.id, code });
-  await core.ok('receipt.payCash', { receiptId: r.id, tenderedMinor });
+  await core.ok('receipt.pay', { receiptId: r.id, method: 'cash', amountMinor });
   return core.ok('receipt.confirm', { receiptId: r.id });
 }
 
@@ -34,7 +34,8 @@ describe('confirmed receipts reach the ESC/POS printer over a real serial port (
     expect(text).toContain('Šokolaad piimaga 100 g');
     expect(text).toContain('Žemaičių dešra 300 g');
     expect(text).toMatch(/KOKKU EUR\s+8,87/); // 2.29 + 1.99 + 4.59
-    expect(text).toMatch(/Tagasi\s+11,13/);
+    expect(text).toMatch(/Ümardus\s+-0,02/); // cash 8.87 → 8.85
+    expect(text).toMatch(/Tagasi\s+11,15/);
     expect(text).toContain('22.11.2026 12:00'); // 10:00 UTC is noon in Tallinn
     await waitFor(async () => (await core.ok('printer.status', {})).pendingJobs === 0, 'the job to be marked done');
     expect(await core.ok('printer.status', {})).toMatchObject({ state: 'ok', pendingJobs: 0 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { encodeReceipt, encodeText, formatLocalTime } from '../../../native/printer/escpos.js';
+import { encodeReceipt, encodeText, formatLocalTime, printable } from '../../../native/printer/escpos.js';
 import { decodeEscPos, type DecodedDocument } from '../../../native/printer/escpos-decode.js';
 import { PRINTER_PROFILES, codeTableMap, type PrinterProfile } from '../../../native/printer/profiles.js';
 import { ET_LABELS, sampleReceipt } from './fixtures.js';
@@ -52,6 +52,18 @@ describe('text encoding', () => {
 
   it('prints ? for characters the code page lacks, one column each', () => {
     expect(hex(encodeText('aҐ😀b', 'win1257'))).toBe('613f3f62');
+  });
+
+  it('keeps typography the code page has, and prints an ASCII stand-in only where it lacks it', () => {
+    expect(printable('PRO FORMA – ei ole', 'win1257')).toBe('PRO FORMA – ei ole');
+    expect(printable('PRO FORMA – ei ole', 'cp775')).toBe('PRO FORMA - ei ole');
+    expect(printable('−0,02 “x” … 5 €', 'cp437')).toBe('-0,02 "x" ... 5 EUR');
+  });
+
+  it('drops the accent of a letter the code page lacks when it has the base letter', () => {
+    expect(printable('Ősz Ñandú', 'win1257')).toBe('Osz Nandu');
+    expect(printable('Õunapuu Pood OÜ', 'cp437')).toBe('Ounapuu Pood OÜ');
+    expect(printable('Ґудзик їжак', 'win1257')).toBe('?????? ????');
   });
 
   it('turns the NBSP of et money grouping and control bytes into plain spaces', () => {

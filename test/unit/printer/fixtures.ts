@@ -1,4 +1,11 @@
-import type { PrintableReceipt, ReceiptLabels } from '../../../native/printer/document.js';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import {
+  upgradePrintable,
+  type PrintableReceipt,
+  type ReceiptLabels,
+  type StoredPrintableReceipt,
+} from '../../../native/printer/document.js';
 
 /** Estonian labels, as the till's locale files would supply them. */
 export const ET_LABELS: ReceiptLabels = {
@@ -16,13 +23,33 @@ export const ET_LABELS: ReceiptLabels = {
   change: 'Tagastus',
   copy: 'KOOPIA',
   thanks: 'Aitäh ostu eest! Tulge jälle!',
+  discount: 'Allahindlus',
+  rounding: 'Ümardus',
+  toPay: 'TASUDA',
+  transfer: 'Ülekanne',
+  prepayment: 'Ettemaks',
+  cashier: 'Kassiir',
+  customer: 'Klient',
+  vatNo: 'KMKR nr',
+  serialNo: 'Seerianr',
+  salesperson: 'Müüja',
+  proForma: 'PRO FORMA – ei ole kassatšekk',
   pcs: 'tk',
   kg: 'kg',
 };
 
-/** A cash sale: 12,50 total, 20,00 tendered, 7,50 change; names with Baltic diacritics. */
-export function sampleReceipt(overrides: Partial<PrintableReceipt> = {}): PrintableReceipt {
-  return {
+/** The "print" section of a locale file the app ships (assets/locales/<lang>.json). */
+export function localeLabels(lang: 'en' | 'et'): ReceiptLabels {
+  const file = fileURLToPath(new URL(`../../../assets/locales/${lang}.json`, import.meta.url));
+  return (JSON.parse(readFileSync(file, 'utf8')) as { print: ReceiptLabels }).print;
+}
+
+/**
+ * A cash sale: 12,50 total, 20,00 tendered, 7,50 change; names with Baltic diacritics. Overrides
+ * may use the old stored shape (rows/payments without the newer fields); the result is complete.
+ */
+export function sampleReceipt(overrides: Partial<StoredPrintableReceipt> = {}): PrintableReceipt {
+  return upgradePrintable({
     shopName: 'Õunapuu Pood OÜ',
     shopLines: ['Pärnu mnt 12, 10141 Tallinn', 'Reg 12345678, KMKR EE100000001'],
     tillName: 'Kassa 1',
@@ -31,6 +58,7 @@ export function sampleReceipt(overrides: Partial<PrintableReceipt> = {}): Printa
     timeZone: 'Europe/Tallinn',
     currency: 'EUR',
     locale: 'et',
+    customer: null,
     rows: [
       { name: 'Õunamahl 1 l', quantityMilli: 2000, unit: 'pcs', unitPriceMinor: 199, sumMinor: 398, vatRateBp: 2200 },
       { name: 'Šokolaad tume 70%', quantityMilli: 1000, unit: 'pcs', unitPriceMinor: 249, sumMinor: 249, vatRateBp: 2200 },
@@ -38,9 +66,12 @@ export function sampleReceipt(overrides: Partial<PrintableReceipt> = {}): Printa
     ],
     vat: [{ rateBp: 2200, netMinor: 1025, vatMinor: 225, grossMinor: 1250 }],
     totalMinor: 1250,
-    payments: [{ method: 'cash', amountMinor: 1250, tenderedMinor: 2000, changeMinor: 750 }],
+    roundingMinor: 0, // payableMinor: total + rounding unless overridden
+    payments: [{ method: 'cash', amountMinor: 1250, tenderedMinor: 2000, changeMinor: 750, reference: null }],
     changeMinor: 750,
+    cashier: 'Mari Maasikas',
     copy: false,
+    proForma: false,
     ...overrides,
-  };
+  });
 }

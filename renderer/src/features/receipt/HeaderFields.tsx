@@ -1,6 +1,11 @@
+import type { KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ReceiptView } from '../../../../electron/contract/api';
+import type { ReceiptView, ReferenceLists } from '../../../../electron/contract/api';
 import type { Language } from '../../i18n';
+import { CommitInput } from './CommitInput';
+import { CustomerField } from './CustomerField';
+import { isEditable, type ReceiptStore } from './store';
+import type { HeaderPatch } from './store-header';
 
 function formatTime(iso: string | null | undefined, lang: Language): string {
   if (!iso) return '';
@@ -10,29 +15,136 @@ function formatTime(iso: string | null | undefined, lang: Language): string {
   return new Intl.DateTimeFormat(lang === 'en' ? 'en-GB' : 'et-EE', { dateStyle: 'short', timeStyle: 'short' }).format(date);
 }
 
-/** The receipt's number, status and time (confirmed, else created), as the core reports them. */
-export function HeaderFields({ receipt, lang }: { receipt: ReceiptView | null; lang: Language }) {
+type TextKey = 'customerName' | 'address' | 'vatNo' | 'email';
+const TEXT_FIELDS: { key: TextKey; label: string; max: number; wide?: boolean }[] = [
+  { key: 'customerName', label: 'receipt.name', max: 80, wide: true },
+  { key: 'address', label: 'receipt.address', max: 200, wide: true },
+  { key: 'vatNo', label: 'receipt.vatNo', max: 32 },
+  { key: 'email', label: 'receipt.email', max: 120 },
+];
+
+/**
+ * The receipt header: number (Ctrl+Enter picks the series), status, time, customer and its
+ * details, object, warehouse and the credited receipt. Text fields save on blur or Enter.
+ */
+export function HeaderFields({
+  store,
+  receipt,
+  lists,
+  lang,
+}: {
+  store: ReceiptStore;
+  receipt: ReceiptView | null;
+  lists: ReferenceLists;
+  lang: Language;
+}) {
   const { t } = useTranslation();
+  const readOnly = !isEditable(receipt);
+  const save = (patch: HeaderPatch) => store.getState().setHeader(patch);
+
+  const onNumberKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {
+    if (event.key === 'Enter' && event.ctrlKey && !readOnly) {
+      event.preventDefault();
+      store.getState().chooseSeries();
+    }
+  };
+
+  const textField = ({ key, label, max, wide }: (typeof TEXT_FIELDS)[number]) => (
+    <div key={key} className={`field${wide ? ' wide' : ''}`}>
+      <label htmlFor={`receipt-${key}`}>{t(label)}</label>
+      <CommitInput
+        id={`receipt-${key}`}
+        className="value"
+        maxLength={max}
+        readOnly={readOnly}
+        value={receipt?.[key] ?? ''}
+        onCommit={(text) => (text.trim() === (receipt?.[key] ?? '') ? false : save({ [key]: text.trim() }))}
+      />
+    </div>
+  );
+
   return (
-    <section className="receipt-head" aria-label={t('receipt.title')}>
-      <div className="field">
-        <label htmlFor="receipt-number">{t('receipt.number')}</label>
-        <output id="receipt-number" aria-live="off" className="value">
-          {receipt?.number ?? ''}
-        </output>
+    <section className="receipt-head" aria-label={t('receipt.header')}>
+      <div className="head-line">
+        <div className="field">
+          <label htmlFor="receipt-number">{t('receipt.number')}</label>
+          <input
+            id="receipt-number"
+            type="text"
+            className="value"
+            readOnly
+            value={receipt ? (receipt.number ?? receipt.seriesCode) : ''}
+            title={readOnly ? undefined : t('receipt.seriesHint')}
+            onKeyDown={onNumberKeyDown}
+            onDoubleClick={() => !readOnly && store.getState().chooseSeries()}
+          />
+        </div>
+        <div className="field">
+          <label htmlFor="receipt-status">{t('receipt.status')}</label>
+          <output id="receipt-status" aria-live="off" className={`value status status-${receipt?.status ?? 'none'}`}>
+            {receipt ? t(`receipt.statusValue.${receipt.status}`) : ''}
+          </output>
+        </div>
+        <div className="field">
+          <label htmlFor="receipt-time">{t('receipt.time')}</label>
+          <output id="receipt-time" aria-live="off" className="value">
+            {formatTime(receipt?.confirmedAt ?? receipt?.createdAt, lang)}
+          </output>
+        </div>
+        <div className="field">
+          <label htmlFor="receipt-customer">{t('receipt.customer')}</label>
+          <CustomerField store={store} code={receipt?.customer?.code ?? ''} readOnly={readOnly} />
+          <span id="receipt-customer-hint" className="sr-only">
+            {t('customer.hint')}
+          </span>
+        </div>
+        {TEXT_FIELDS.slice(0, 1).map(textField)}
+        <div className="field">
+          <label htmlFor="receipt-credit">{t('receipt.creditOf')}</label>
+          <input id="receipt-credit" type="text" className="value" readOnly value={receipt?.creditOf ?? ''} />
+        </div>
       </div>
-      <div className="field">
-        <label htmlFor="receipt-status">{t('receipt.status')}</label>
-        <output id="receipt-status" aria-live="off" className={`value status status-${receipt?.status ?? 'none'}`}>
-          {receipt ? t(`receipt.statusValue.${receipt.status}`) : ''}
-        </output>
-      </div>
-      <div className="field">
-        <label htmlFor="receipt-time">{t('receipt.time')}</label>
-        <output id="receipt-time" aria-live="off" className="value">
-          {formatTime(receipt?.confirmedAt ?? receipt?.createdAt, lang)}
-        </output>
+      <div className="head-line">
+        {TEXT_FIELDS.slice(1).map(textField)}
+        <div className="field">
+          <label htmlFor="receipt-object">{t('receipt.object')}</label>
+          <select
+            id="receipt-object"
+            className="value"
+            disabled={readOnly}
+            value={receipt?.objectCode ?? ''}
+            onChange={(event) => void save({ objectCode: event.currentTarget.value || null })}
+          >
+            <option value="">{t('receipt.noObject')}</option>
+            {withCurrent(lists.objects, receipt?.objectCode).map((o) => (
+              <option key={o.code} value={o.code}>
+                {o.name}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="receipt-warehouse">{t('receipt.warehouse')}</label>
+          <select
+            id="receipt-warehouse"
+            className="value"
+            disabled={readOnly}
+            value={receipt?.warehouseCode ?? ''}
+            onChange={(event) => event.currentTarget.value && void save({ warehouseCode: event.currentTarget.value })}
+          >
+            {withCurrent(lists.warehouses, receipt?.warehouseCode).map((w) => (
+              <option key={w.code} value={w.code}>
+                {w.name}
+              </option>
+            ))}
+          </select>
+        </div>
       </div>
     </section>
   );
+}
+
+/** The list, plus the receipt's own code if the list does not have it (lists not loaded, or retired). */
+function withCurrent(list: { code: string; name: string }[], current: string | null | undefined) {
+  return current && !list.some((item) => item.code === current) ? [...list, { code: current, name: current }] : list;
 }

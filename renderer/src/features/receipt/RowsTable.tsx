@@ -1,14 +1,15 @@
-import { useRef, type KeyboardEvent, type RefObject } from 'react';
+import { useRef, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ReceiptRowView } from '../../../../electron/contract/api';
+import type { ReceiptRowView, ReferenceLists } from '../../../../electron/contract/api';
 import type { Language } from '../../i18n';
+import { ArticleEntry } from './ArticleEntry';
 import { selectAll } from './focus';
-import { ReceiptRow } from './ReceiptRow';
-import { canAddArticles, type ReceiptStore } from './store';
+import { ReceiptRow, type RowColumn } from './ReceiptRow';
+import type { ReceiptStore } from './store';
 
 /**
  * The receipt's rows, then the entry row with the Article field a scanner types into.
- * Arrow keys walk between the Article field and the rows' quantities.
+ * Arrow keys walk up and down one column; from the Article field up to the last quantity.
  */
 export function RowsTable({
   store,
@@ -16,70 +17,42 @@ export function RowsTable({
   rows,
   lang,
   editable,
-  confirmed,
-  loaded,
+  accepting,
+  salespeople,
+  hint,
   empty,
 }: {
   store: ReceiptStore;
-  /** Owned by the screen: the F-keys and the cash field move the focus back here too. */
+  /** Owned by the screen: the F-keys, the dialogs and the amount fields move the focus back here. */
   articleRef: RefObject<HTMLInputElement | null>;
   rows: ReceiptRowView[];
   lang: Language;
+  /** Rows may change (not confirmed, not locked). */
   editable: boolean;
-  confirmed: boolean;
-  loaded: boolean;
+  /** The Article field takes codes (also while F2's new receipt is on its way). */
+  accepting: boolean;
+  /** Null: no Salesperson column. */
+  salespeople: ReferenceLists['salespeople'] | null;
+  /** What the entry row says when it takes no codes. */
+  hint: string;
   /** Loaded, and no receipt open or on its way: invite F2. */
   empty: boolean;
 }) {
   const { t } = useTranslation();
   const rowsRef = useRef<HTMLTableSectionElement>(null);
 
-  const quantityInputs = () => Array.from(rowsRef.current?.querySelectorAll<HTMLInputElement>('input[data-row-quantity]') ?? []);
+  const column = (name: RowColumn) =>
+    Array.from(rowsRef.current?.querySelectorAll<HTMLInputElement>(`input[data-row-col="${name}"]`) ?? []);
 
-  const onArticleKeyDown = async (event: KeyboardEvent<HTMLInputElement>) => {
-    const input = event.currentTarget;
-    if (event.key === 'ArrowUp') {
-      const last = quantityInputs().at(-1);
-      if (last) {
-        event.preventDefault();
-        selectAll(last);
-      }
-      return;
-    }
-    if (event.key === 'Escape') {
-      input.value = '';
-      return;
-    }
-    if (event.key !== 'Enter') return;
-    event.preventDefault();
-    const actions = store.getState();
-    if (!canAddArticles(actions)) {
-      actions.notify('info', actions.receipt ? 'messages.confirmedPressF2' : 'messages.pressF2');
-      input.select();
-      return;
-    }
-    const code = input.value.trim();
-    if (code === '') return;
-    // Clear at once: the scanner may already be typing the next code into this field.
-    input.value = '';
-    const added = await actions.addArticle(code);
-    if (added) {
-      input.scrollIntoView?.({ block: 'nearest' });
-      return;
-    }
-    // Not added: give the code back, selected, so the next scan replaces it.
-    if (input.value === '') {
-      input.value = code;
-      if (document.activeElement === input) input.select();
-    }
-  };
-
-  const moveFromQuantity = (input: HTMLInputElement, step: -1 | 1) => {
-    const all = quantityInputs();
+  const move = (input: HTMLInputElement, step: -1 | 1) => {
+    const all = column((input.dataset.rowCol ?? 'quantity') as RowColumn);
     const next = all[all.indexOf(input) + step];
     if (next) selectAll(next);
     else if (step === 1) articleRef.current?.focus();
   };
+
+  const focusArticle = () => articleRef.current?.focus();
+  const columns = 9 + (salespeople ? 1 : 0);
 
   return (
     <div className="rows">
@@ -88,14 +61,14 @@ export function RowsTable({
           <tr>
             <th scope="col" className="col-no">{t('row.lineNo')}</th>
             <th scope="col" className="col-article">{t('row.article')}</th>
-            <th scope="col" className="col-content">{t('row.content')}</th>
             <th scope="col" className="col-qty num">{t('row.quantity')}</th>
             <th scope="col" className="col-unit">{t('row.unit')}</th>
+            <th scope="col" className="col-discount num">{t('row.discount')}</th>
+            <th scope="col" className="col-content">{t('row.content')}</th>
             <th scope="col" className="col-price num">{t('row.unitPrice')}</th>
+            <th scope="col" className="col-serial">{t('row.serialNo')}</th>
+            {salespeople ? <th scope="col" className="col-salesperson">{t('row.salesperson')}</th> : null}
             <th scope="col" className="col-sum num">{t('row.sum')}</th>
-            <th scope="col" className="col-del">
-              <span className="sr-only">{t('row.actions')}</span>
-            </th>
           </tr>
         </thead>
         <tbody ref={rowsRef}>
@@ -104,30 +77,20 @@ export function RowsTable({
               key={row.id}
               row={row}
               lang={lang}
-              readOnly={confirmed}
+              readOnly={!editable}
+              salespeople={salespeople}
               store={store}
-              onDone={() => articleRef.current?.focus()}
-              onMove={moveFromQuantity}
+              onDone={focusArticle}
+              onMove={move}
             />
           ))}
-          <tr className={`entry${editable ? '' : ' entry-locked'}`}>
-            <td className="col-no">{editable ? rows.length + 1 : ''}</td>
+          <tr className={`entry${accepting ? '' : ' entry-locked'}`}>
+            <td className="col-no">{accepting ? rows.length + 1 : ''}</td>
             <td className="col-article">
-              <input
-                ref={articleRef}
-                id="article-input"
-                aria-label={t('row.article')}
-                aria-describedby="article-hint"
-                className="article-input"
-                type="text"
-                autoComplete="off"
-                spellCheck={false}
-                readOnly={!editable}
-                onKeyDown={(event) => void onArticleKeyDown(event)}
-              />
+              <ArticleEntry store={store} inputRef={articleRef} accepting={accepting} onUp={() => selectAll(column('quantity').at(-1) ?? null)} />
             </td>
-            <td colSpan={6} id="article-hint" className="hint">
-              {editable ? t('receipt.scanHint') : loaded ? (confirmed ? t('messages.confirmedPressF2') : t('receipt.emptyHint')) : ''}
+            <td colSpan={columns - 2} id="article-hint" className="hint">
+              {accepting ? t('receipt.scanHint') : hint}
             </td>
           </tr>
         </tbody>

@@ -1,0 +1,50 @@
+import { PosError } from '../contract/errors.js';
+import type { ParsedInput, SettingsView } from '../contract/api.js';
+import { exists, referenceLists, searchArticles, searchCustomers } from '../db/reference-repo.js';
+import { readSettings, writeSettings } from '../db/settings-repo.js';
+import { TerminalUnavailableError } from '../devices/payment-terminal.js';
+import { defaultSettings, type CoreDeps } from './ports.js';
+
+/** Article index, customer search, the ID card (F10), reference lists and settings. */
+export function lookupUseCases(deps: CoreDeps) {
+  const { db, terminal, shop } = deps;
+  const settings = () => readSettings(db, defaultSettings(shop));
+
+  return {
+    'article.search': ({ query, limit }: ParsedInput<'article.search'>) =>
+      searchArticles(db, query, limit, settings().defaultWarehouse),
+
+    'customer.search': ({ query, by }: ParsedInput<'customer.search'>) => searchCustomers(db, query, by),
+
+    'customer.readIdCard': async () => {
+      let idCode: string | null;
+      try {
+        idCode = await terminal.readIdCard();
+      } catch (error) {
+        if (error instanceof TerminalUnavailableError) {
+          throw new PosError('payment.terminal_unavailable', 'no card terminal to read the ID card', { terminal: terminal.name });
+        }
+        throw error;
+      }
+      return { idCode, customers: idCode === null ? [] : searchCustomers(db, idCode, 'idCode') };
+    },
+
+    'reference.lists': () => referenceLists(db),
+
+    'settings.get': (): SettingsView => settings(),
+
+    'settings.update': (changes: ParsedInput<'settings.update'>): SettingsView =>
+      db
+        .transaction(() => {
+          if (changes.defaultSeries !== undefined && !exists(db, 'number_series', changes.defaultSeries)) {
+            throw new PosError('series.not_found', `no series ${changes.defaultSeries}`, { code: changes.defaultSeries });
+          }
+          if (changes.defaultWarehouse !== undefined && !exists(db, 'warehouses', changes.defaultWarehouse)) {
+            throw new PosError('warehouse.not_found', `no warehouse ${changes.defaultWarehouse}`, { code: changes.defaultWarehouse });
+          }
+          writeSettings(db, changes);
+          return settings();
+        })
+        .immediate(),
+  };
+}

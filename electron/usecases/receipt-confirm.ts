@@ -1,0 +1,79 @@
+import { PosError } from '../contract/errors.js';
+import type { ParsedInput, ReceiptView } from '../contract/api.js';
+import type { PrintableReceipt } from '../../native/printer/document.js';
+import * as repo from '../db/receipts-repo.js';
+import { insertPrintJob } from '../db/print-jobs-repo.js';
+import { referenceLists } from '../db/reference-repo.js';
+import type { CoreDeps } from './ports.js';
+import { receiptContext } from './receipt-context.js';
+import { toPrintableReceipt } from './print-document.js';
+
+/** F12 confirm, and F8 preview / print. Paper always goes through the print_jobs outbox. */
+export function receiptConfirmUseCases(deps: CoreDeps) {
+  const ctx = receiptContext(deps);
+  const { db, ids, shop } = deps;
+  const { tx, now } = ctx;
+
+  const salespeople = () => new Map(referenceLists(db).salespeople.map((p) => [p.code, p.name]));
+
+  /** The paper of a confirmed receipt is the document frozen at confirm, marked as a copy. */
+  const frozenCopy = (receiptId: string): PrintableReceipt => {
+    const row = db
+      // The first paper that is not a pro-forma printed before confirm (old jobs lack the field).
+      .prepare(
+        `SELECT document FROM print_jobs WHERE receipt_id = ? AND json_extract(document, '$.proForma') IS NOT 1
+          ORDER BY created_at, rowid LIMIT 1`,
+      )
+      .get(receiptId) as { document: string } | undefined;
+    if (!row) throw new PosError('receipt.not_found', `receipt ${receiptId} has no printout`);
+    return { ...(JSON.parse(row.document) as PrintableReceipt), copy: true };
+  };
+
+  const proForma = (view: ReceiptView, printedAt: string): PrintableReceipt =>
+    toPrintableReceipt(view, shop, { cashier: ctx.settings().cashierName, salespeople: salespeople(), proForma: true, printedAt });
+
+  const paperOf = (receiptId: string, at: string): PrintableReceipt => {
+    const view = ctx.view(receiptId);
+    return view.status === 'confirmed' ? frozenCopy(receiptId) : proForma(view, at);
+  };
+
+  return {
+    'receipt.confirm': ({ receiptId }: ParsedInput<'receipt.confirm'>): ReceiptView => {
+      const confirmed = tx(() => {
+        const r = ctx.loadDraft(receiptId);
+        if (r.rows.length === 0) throw new PosError('receipt.empty', 'receipt has no rows');
+        ctx.checkZeroPrices(r, ctx.settings());
+        const draft = ctx.viewOf(r);
+        if (draft.dueMinor > 0) throw new PosError('receipt.not_paid', 'receipt is not fully paid', { due: draft.dueMinor });
+        if (draft.dueMinor < 0) throw new PosError('receipt.overpaid', 'paid more than the total', { over: -draft.dueMinor });
+        const confirmedAt = now();
+        const number = repo.takeNextNumber(db, r.seriesCode);
+        repo.markConfirmed(db, { id: receiptId, number, confirmedAt, totalMinor: draft.totalMinor, roundingMinor: draft.roundingMinor });
+        repo.takeFromStock(db, draft.warehouseCode, r.rows);
+        const result = ctx.view(receiptId);
+        // Queued in the same transaction as the sale: a crash after commit still prints, once.
+        const document = toPrintableReceipt(result, shop, { cashier: ctx.settings().cashierName, salespeople: salespeople() });
+        insertPrintJob(db, { id: ids.next(), receiptId, document: JSON.stringify(document), now: confirmedAt });
+        return result;
+      });
+      deps.print.queued();
+      return confirmed;
+    },
+
+    'receipt.preview': ({ receiptId }: ParsedInput<'receipt.preview'>) => ({ lines: deps.print.preview(paperOf(receiptId, now())) }),
+
+    'receipt.print': ({ receiptId }: ParsedInput<'receipt.print'>): ReceiptView => {
+      const printed = tx(() => {
+        const at = now();
+        const document = paperOf(receiptId, at);
+        insertPrintJob(db, { id: ids.next(), receiptId, document: JSON.stringify(document), now: at });
+        // A draft on paper (a pro-forma for the customer) may lock, by setting: what the customer
+        // holds must match what is confirmed later.
+        if (!document.copy) repo.markPrinted(db, receiptId, at);
+        return ctx.view(receiptId);
+      });
+      deps.print.queued();
+      return printed;
+    },
+  };
+}

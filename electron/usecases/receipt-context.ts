@@ -1,0 +1,108 @@
+import { PosError } from '../contract/errors.js';
+import type { ReceiptView, SettingsView } from '../contract/api.js';
+import * as repo from '../db/receipts-repo.js';
+import { readSettings } from '../db/settings-repo.js';
+import { zeroPriceCheck } from '../domain/zero-price.js';
+import { defaultSettings, type CoreDeps } from './ports.js';
+import { toReceiptView } from './receipt-view.js';
+
+/** What a saved receipt goes back to on Leave: header, series, rows and the cash it was paid with. */
+interface Snapshot {
+  header: repo.ReceiptHeader;
+  seriesCode: string;
+  rows: repo.RowRecord[];
+  payments: repo.PaymentRecord[];
+}
+
+/**
+ * The shared moves of the receipt use cases: loading with the right guard, the view, saving and
+ * the zero-price policy. Every use case runs inside one immediate transaction (`tx`).
+ */
+export function receiptContext(deps: CoreDeps) {
+  const { db, clock, shop } = deps;
+  const now = () => clock.now().toISOString();
+  const tx = <T>(fn: () => T): T => db.transaction(fn).immediate();
+  const settings = (): SettingsView => readSettings(db, defaultSettings(shop));
+
+  const load = (id: string): repo.ReceiptRecord => {
+    const r = repo.findReceipt(db, id);
+    if (!r) throw new PosError('receipt.not_found', `receipt ${id} not found`);
+    return r;
+  };
+  const loadDraft = (id: string): repo.ReceiptRecord => {
+    const r = load(id);
+    if (r.status !== 'draft') throw new PosError('receipt.confirmed', `receipt ${id} is confirmed`);
+    return r;
+  };
+  /** A draft whose content may change: not printed-and-locked. */
+  const loadEditable = (id: string): repo.ReceiptRecord => {
+    const r = loadDraft(id);
+    if (r.printedAt !== null && settings().lockAfterPrint) throw new PosError('receipt.locked', `receipt ${id} is printed and locked`);
+    return r;
+  };
+  const viewOf = (r: repo.ReceiptRecord, s = settings()): ReceiptView =>
+    toReceiptView(r, { settings: s, facts: (articleId, warehouse) => repo.rowArticleFacts(db, articleId, warehouse) });
+  const view = (id: string): ReceiptView => viewOf(load(id));
+
+  /** Content changed: cash typed against the old total no longer fits, so it is taken again. */
+  const changed = (receiptId: string, rowsChanged: boolean) => {
+    if (rowsChanged) repo.deleteCashPayments(db, receiptId);
+    repo.markDirty(db, receiptId, now());
+  };
+
+  /** "Enter the selling price!": rows the zero-price policy forbids block save, payment and confirm. */
+  const checkZeroPrices = (r: repo.ReceiptRecord, s: SettingsView) => {
+    const warehouse = r.warehouseCode ?? s.defaultWarehouse;
+    const { forbid } = zeroPriceCheck(
+      r.rows.map((row) => ({
+        lineNo: row.lineNo,
+        unitPriceMinor: row.unitPriceMinor,
+        articlePolicy: repo.rowArticleFacts(db, row.articleId, warehouse).zeroPricePolicy,
+      })),
+      s.zeroPricePolicy,
+    );
+    if (forbid.length > 0) throw new PosError('row.price_required', 'enter the selling price', { lines: forbid.join(', ') });
+  };
+
+  /** F9, and the first step of every payment: the receipt becomes View and Leave comes back here. */
+  const save = (r: repo.ReceiptRecord, check = true) => {
+    if (check) checkZeroPrices(r, settings());
+    const snapshot: Snapshot = {
+      header: {
+        customerId: r.customerId,
+        customerName: r.customerName,
+        address: r.address,
+        vatNo: r.vatNo,
+        email: r.email,
+        priceFormulaCode: r.priceFormulaCode,
+        objectCode: r.objectCode,
+        warehouseCode: r.warehouseCode,
+      },
+      seriesCode: r.seriesCode,
+      rows: r.rows,
+      payments: r.payments.filter((p) => p.method === 'cash'),
+    };
+    repo.markSaved(db, r.id, JSON.stringify(snapshot), now());
+  };
+
+  /**
+   * Leave: back to the saved state. Card, transfer and prepayment payments are never in doubt
+   * (each one saved the receipt as it was taken), so only rows, header and cash are restored.
+   */
+  const revert = (r: repo.ReceiptRecord): boolean => {
+    if (r.savedSnapshot === null) return false;
+    const snap = JSON.parse(r.savedSnapshot) as Snapshot;
+    repo.deleteRows(db, r.id);
+    repo.deleteCashPayments(db, r.id);
+    repo.setSeries(db, r.id, snap.seriesCode);
+    repo.updateHeader(db, r.id, snap.header);
+    for (const row of snap.rows) repo.insertRow(db, r.id, row);
+    for (const p of snap.payments) repo.insertPayment(db, r.id, p, now());
+    repo.markSaved(db, r.id, r.savedSnapshot, now());
+    return true;
+  };
+
+  return { db, clock, shop, deps, now, tx, settings, load, loadDraft, loadEditable, view, viewOf, changed, checkZeroPrices, save, revert };
+}
+
+export type ReceiptContext = ReturnType<typeof receiptContext>;

@@ -1,0 +1,91 @@
+import { PosError } from '../contract/errors.js';
+import type { ParsedInput, ReceiptView } from '../contract/api.js';
+import type { Db } from '../db/open.js';
+import * as repo from '../db/receipts-repo.js';
+import { exists, findCustomer, findFormula, listPrice } from '../db/reference-repo.js';
+import { priceForCustomer } from '../domain/pricing.js';
+import type { CoreDeps } from './ports.js';
+import { receiptContext } from './receipt-context.js';
+
+/** An article's price on this receipt: the customer's price formula applied to the base price. */
+export function customerPrice(
+  db: Db,
+  article: { id: string; priceMinor: number },
+  formulaCode: string | null,
+): { unitPriceMinor: number; discountBp: number } {
+  const formula = formulaCode === null ? null : findFormula(db, formulaCode);
+  const list = formula?.priceListCode ? listPrice(db, formula.priceListCode, article.id) : null;
+  return priceForCustomer(article.priceMinor, list, formula);
+}
+
+/** Header fields: customer (with re-pricing), name and address, object, warehouse, number series. */
+export function receiptHeaderUseCases(deps: CoreDeps) {
+  const ctx = receiptContext(deps);
+  const { db } = deps;
+  const { tx } = ctx;
+
+  return {
+    'receipt.setHeader': (input: ParsedInput<'receipt.setHeader'>): ReceiptView =>
+      tx(() => {
+        const r = ctx.loadEditable(input.receiptId);
+        if (input.objectCode != null && !exists(db, 'objects', input.objectCode)) {
+          throw new PosError('object.not_found', `no object ${input.objectCode}`, { code: input.objectCode });
+        }
+        if (input.warehouseCode !== undefined && !exists(db, 'warehouses', input.warehouseCode)) {
+          throw new PosError('warehouse.not_found', `no warehouse ${input.warehouseCode}`, { code: input.warehouseCode });
+        }
+        repo.updateHeader(db, r.id, {
+          ...r,
+          customerName: input.customerName ?? r.customerName,
+          address: input.address ?? r.address,
+          vatNo: input.vatNo ?? r.vatNo,
+          email: input.email ?? r.email,
+          objectCode: input.objectCode === undefined ? r.objectCode : input.objectCode,
+          warehouseCode: input.warehouseCode ?? r.warehouseCode,
+        });
+        ctx.changed(r.id, false);
+        return ctx.view(r.id);
+      }),
+
+    /**
+     * Picking a customer fills the header from the customer card and re-prices every row by the
+     * customer's price formula (Directo does the same); back to anonymous restores list prices.
+     */
+    'receipt.setCustomer': ({ receiptId, customerId }: ParsedInput<'receipt.setCustomer'>): ReceiptView =>
+      tx(() => {
+        const r = ctx.loadEditable(receiptId);
+        const customer = customerId === null ? null : findCustomer(db, customerId);
+        if (customerId !== null && !customer) throw new PosError('customer.not_found', `no customer ${customerId}`);
+        const formulaCode = customer?.priceFormulaCode ?? null;
+        repo.updateHeader(db, r.id, {
+          ...r,
+          customerId: customer?.id ?? null,
+          customerName: customer?.name ?? '',
+          address: customer?.address ?? '',
+          vatNo: customer?.vatNo ?? '',
+          email: customer?.email ?? '',
+          priceFormulaCode: formulaCode,
+        });
+        let repriced = false;
+        for (const row of r.rows) {
+          const article = repo.findArticle(db, row.articleId);
+          if (!article) continue;
+          const price = customerPrice(db, article, formulaCode);
+          if (price.unitPriceMinor === row.unitPriceMinor && price.discountBp === row.discountBp) continue;
+          repo.updateRow(db, { ...row, ...price });
+          repriced = true;
+        }
+        ctx.changed(r.id, repriced);
+        return ctx.view(r.id);
+      }),
+
+    'receipt.setSeries': ({ receiptId, seriesCode }: ParsedInput<'receipt.setSeries'>): ReceiptView =>
+      tx(() => {
+        const r = ctx.loadEditable(receiptId);
+        if (!exists(db, 'number_series', seriesCode)) throw new PosError('series.not_found', `no series ${seriesCode}`, { code: seriesCode });
+        repo.setSeries(db, r.id, seriesCode);
+        ctx.changed(r.id, false);
+        return ctx.view(r.id);
+      }),
+  };
+}

@@ -1,0 +1,49 @@
+import { useEffect, useRef, type KeyboardEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ReceiptStore } from './store';
+
+/**
+ * The Customer field (the customer's code). Enter looks up what was typed — an ID code, a phone
+ * number (if the shop allows it) or anything else; one match is taken, otherwise the search opens.
+ * Emptied + Enter: back to the anonymous private person. Ctrl+Enter or a double-click: the search.
+ */
+export function CustomerField({ store, code, readOnly }: { store: ReceiptStore; code: string; readOnly: boolean }) {
+  const { t } = useTranslation();
+  const ref = useRef<HTMLInputElement>(null);
+
+  // A customer picked anywhere (dialog, F10) shows up here; the cashier's typing is not overwritten otherwise.
+  useEffect(() => {
+    if (ref.current) ref.current.value = code;
+  }, [code]);
+
+  const onKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {
+    if (readOnly) return;
+    const input = event.currentTarget;
+    if (event.key === 'Escape') {
+      input.value = code;
+      return;
+    }
+    if (event.key !== 'Enter') return;
+    event.preventDefault();
+    if (event.ctrlKey) store.getState().searchCustomer(input.value.trim());
+    else void store.getState().findCustomer(input.value);
+  };
+
+  return (
+    <input
+      ref={ref}
+      id="receipt-customer"
+      type="text"
+      autoComplete="off"
+      className="value"
+      defaultValue={code}
+      placeholder={t('customer.privatePerson')}
+      readOnly={readOnly}
+      aria-describedby="receipt-customer-hint"
+      onKeyDown={onKeyDown}
+      onDoubleClick={(event) => {
+        if (!readOnly) store.getState().searchCustomer(event.currentTarget.value.trim());
+      }}
+    />
+  );
+}

@@ -1,0 +1,251 @@
+import { call, subscribe } from '../../lib/pos-client';
+import { warnLines, type Kit } from './store-kit';
+import type { ReceiptData } from './store';
+
+/** Directo's life cycle of a receipt: F2 new, F9 save, Leave, Close, Delete, Copy, F8 print, F3 open, F12 confirm. */
+export interface LifecycleActions {
+  load(): Promise<void>;
+  /** Settings and lists again (after the settings screen, and with every new receipt). */
+  reloadSettings(): Promise<void>;
+  subscribeEvents(): () => void;
+  /** F2. Resolves false when it asks first (unsaved changes) or the core refused. */
+  newReceipt(): Promise<boolean>;
+  /** F9: the receipt becomes View; rows the zero-price policy warns about are named. */
+  save(): Promise<boolean>;
+  /** Leave: drops the unsaved changes; a receipt never saved disappears. */
+  leave(): Promise<boolean>;
+  /** Close: asks about unsaved changes, then shows the empty screen. */
+  close(): Promise<boolean>;
+  /** The answer to "Save changes?"; true once the screen moved on (new receipt or closed). */
+  resolveUnsaved(choice: 'save' | 'discard' | 'cancel'): Promise<boolean>;
+  /** Delete: asks first; refuses at once when the setting or the status forbids it. */
+  requestDelete(): void;
+  confirmDelete(): Promise<boolean>;
+  copy(): Promise<boolean>;
+  /** F12. */
+  confirm(): Promise<boolean>;
+  /** F8: the printout as the printer would get it, in the preview dialog. */
+  preview(): Promise<boolean>;
+  print(): Promise<boolean>;
+  /** F3: the dialog of receipts not confirmed yet. */
+  showOpenList(): Promise<boolean>;
+  openById(receiptId: string): Promise<boolean>;
+}
+
+/** A different receipt on screen: nothing of the previous one's payment or picture may linger. */
+const fresh: Partial<ReceiptData> = { payment: null, lastRowId: null };
+
+export function lifecycleActions(kit: Kit): LifecycleActions {
+  const { set, get, message, notify, showError, enqueue } = kit;
+
+  const loadSettings = async (): Promise<unknown> => {
+    const [settings, lists] = await Promise.allSettled([call('settings.get', {}), call('reference.lists', {})]);
+    set((s) => ({
+      settings: settings.status === 'fulfilled' ? settings.value : s.settings,
+      lists: lists.status === 'fulfilled' ? lists.value : s.lists,
+    }));
+    const failed = [settings, lists].find((r) => r.status === 'rejected');
+    return failed?.status === 'rejected' ? failed.reason : undefined;
+  };
+
+  const createNew = (): Promise<boolean> => {
+    set({ creating: true, ...fresh });
+    // A shop may have changed its settings meanwhile; a new receipt is the natural moment to catch up.
+    void loadSettings();
+    return enqueue(async () => {
+      try {
+        const view = await call('receipt.new', {});
+        set({ receipt: view, message: message('info', 'messages.started') });
+        return true;
+      } finally {
+        set({ creating: false });
+      }
+    }, false);
+  };
+
+  const closeScreen = (key: string) => set({ receipt: null, ...fresh, message: message('info', key) });
+
+  const revert = () =>
+    enqueue(async () => {
+      const receipt = kit.openReceipt();
+      if (!receipt) return false;
+      const view = await call('receipt.revert', { receiptId: receipt.id });
+      if (view) set({ receipt: view, ...fresh, message: message('info', 'messages.reverted') });
+      else closeScreen('messages.discarded');
+      return true;
+    }, false);
+
+  const save = () =>
+    enqueue(async () => {
+      const receipt = kit.openReceipt();
+      if (!receipt) return false;
+      const view = await call('receipt.save', { receiptId: receipt.id });
+      const lines = warnLines(view);
+      set({
+        receipt: view,
+        message: lines ? message('warning', 'messages.savedZeroPrice', { lines }) : message('success', 'messages.saved'),
+      });
+      return true;
+    }, false);
+
+  return {
+    async load() {
+      const [info, current, printer, settingsError] = await Promise.allSettled([
+        call('app.info', {}),
+        call('receipt.current', {}),
+        call('printer.status', {}),
+        loadSettings(),
+      ]);
+      set((s) => ({
+        loaded: true,
+        info: info.status === 'fulfilled' ? info.value : s.info,
+        // A receipt created meanwhile (F2 pressed while loading) wins over the stored one.
+        receipt: s.receipt ?? (current.status === 'fulfilled' ? current.value : null),
+        printer: printer.status === 'fulfilled' ? printer.value : s.printer,
+      }));
+      const failed = [info, current, printer].find((r) => r.status === 'rejected');
+      if (failed?.status === 'rejected') showError(failed.reason);
+      else if (settingsError.status === 'fulfilled' && settingsError.value !== undefined) showError(settingsError.value);
+      else if (current.status === 'fulfilled' && current.value && current.value.rows.length > 0) notify('info', 'messages.resumed');
+    },
+
+    async reloadSettings() {
+      const error = await loadSettings();
+      if (error !== undefined) showError(error);
+    },
+
+    subscribeEvents() {
+      const offPrinter = subscribe('printer.changed', (printer) => set({ printer }));
+      const offPrinted = subscribe('receipt.printed', ({ number }) => notify('success', 'messages.printed', { number }));
+      return () => {
+        offPrinter();
+        offPrinted();
+      };
+    },
+
+    async newReceipt() {
+      if (get().creating) return true;
+      // A scan still on its way decides whether the receipt is Modified: wait for it first.
+      if (get().receipt && get().pending > 0) await kit.whenIdle();
+      const { receipt } = get();
+      if (receipt?.status === 'modified') {
+        set({ dialog: { kind: 'unsaved', then: 'new' }, payment: null });
+        return false;
+      }
+      if (receipt?.status === 'new' && receipt.rows.length === 0 && !receipt.locked) {
+        // Already a fresh receipt: reuse it instead of leaving an empty one behind.
+        set({ payment: null, message: message('info', 'messages.started') });
+        return true;
+      }
+      return createNew();
+    },
+
+    save,
+    leave: revert,
+
+    close() {
+      return enqueue(async () => {
+        const receipt = get().receipt;
+        if (!receipt) return true;
+        if (receipt.status === 'modified') {
+          set({ dialog: { kind: 'unsaved', then: 'close' }, payment: null });
+          return false;
+        }
+        // A receipt with nothing entered is not worth keeping among the open ones.
+        if (receipt.status === 'new') await call('receipt.revert', { receiptId: receipt.id });
+        closeScreen('messages.closed');
+        return true;
+      }, false);
+    },
+
+    async resolveUnsaved(choice) {
+      const dialog = get().dialog;
+      if (dialog?.kind !== 'unsaved') return false;
+      set({ dialog: null });
+      if (choice === 'cancel') return false;
+      if (!(await (choice === 'save' ? save() : revert()))) return false;
+      if (dialog.then === 'new') return createNew();
+      closeScreen('messages.closed');
+      return true;
+    },
+
+    requestDelete() {
+      const receipt = kit.anyReceipt();
+      if (!receipt) return;
+      if (!get().settings.allowDelete) notify('error', 'errors.receipt.delete_forbidden');
+      else if (receipt.status === 'confirmed') notify('error', 'errors.receipt.confirmed');
+      else set({ dialog: { kind: 'delete' }, payment: null });
+    },
+
+    confirmDelete() {
+      set({ dialog: null });
+      return enqueue(async () => {
+        const receipt = kit.openReceipt();
+        if (!receipt) return false;
+        await call('receipt.delete', { receiptId: receipt.id });
+        closeScreen('messages.deleted');
+        return true;
+      }, false);
+    },
+
+    copy() {
+      return enqueue(async () => {
+        const receipt = kit.anyReceipt();
+        if (!receipt) return false;
+        const view = await call('receipt.copy', { receiptId: receipt.id });
+        set({ receipt: view, ...fresh, message: message('success', 'messages.copied') });
+        return true;
+      }, false);
+    },
+
+    confirm() {
+      set({ payment: null });
+      return enqueue(async () => {
+        const receipt = kit.openReceipt();
+        if (!receipt) return false;
+        const view = await call('receipt.confirm', { receiptId: receipt.id });
+        set({ receipt: view, message: message('success', 'messages.confirmed', { number: view.number ?? '' }) });
+        return true;
+      }, false);
+    },
+
+    preview() {
+      return enqueue(async () => {
+        const receipt = kit.anyReceipt();
+        if (!receipt) return false;
+        const { lines } = await call('receipt.preview', { receiptId: receipt.id });
+        set({ dialog: { kind: 'preview', lines, copy: receipt.status === 'confirmed' }, payment: null });
+        return true;
+      }, false);
+    },
+
+    print() {
+      set({ dialog: null });
+      return enqueue(async () => {
+        const receipt = kit.anyReceipt();
+        if (!receipt) return false;
+        const view = await call('receipt.print', { receiptId: receipt.id });
+        const key = view.status === 'confirmed' ? 'messages.printedCopy' : view.locked ? 'messages.printedLocked' : 'messages.printSent';
+        set({ receipt: view, message: message('success', key) });
+        return true;
+      }, false);
+    },
+
+    showOpenList() {
+      return enqueue(async () => {
+        const receipts = await call('receipt.listOpen', {});
+        set({ dialog: { kind: 'open', receipts }, payment: null });
+        return true;
+      }, false);
+    },
+
+    openById(receiptId) {
+      set({ dialog: null });
+      return enqueue(async () => {
+        const view = await call('receipt.get', { receiptId });
+        set({ receipt: view, ...fresh, message: message('info', 'messages.opened') });
+        return true;
+      }, false);
+    },
+  };
+}

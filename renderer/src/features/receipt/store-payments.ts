@@ -1,0 +1,97 @@
+import type { PaymentMethod } from '../../../../electron/contract/api';
+import { call } from '../../lib/pos-client';
+import type { Kit } from './store-kit';
+
+export interface PaymentActions {
+  /**
+   * Opens the amount field of a method (F4 cash, F6 card, Transfer, Prepayment) pre-filled by the
+   * core: cash with the rounded amount due, the others with the exact one. False when nothing can be paid.
+   */
+  startPayment(method: PaymentMethod): boolean;
+  cancelPayment(): void;
+  /** Cash: what the customer handed over; the others: the amount to take. */
+  pay(method: PaymentMethod, amountMinor: number): Promise<boolean>;
+  removePayment(paymentId: string): Promise<boolean>;
+}
+
+const PAID_KEY: Record<Exclude<PaymentMethod, 'cash'>, string> = {
+  card: 'messages.paidCard',
+  transfer: 'messages.paidTransfer',
+  prepayment: 'messages.paidPrepayment',
+};
+
+export function paymentActions(kit: Kit): PaymentActions {
+  const { set, get, message, notify, enqueue } = kit;
+  let seq = 0;
+
+  const enabled = (method: PaymentMethod) => {
+    const { settings } = get();
+    if (method === 'transfer') return settings.transferEnabled;
+    if (method === 'prepayment') return settings.prepaymentEnabled;
+    return true;
+  };
+
+  return {
+    startPayment(method) {
+      const receipt = kit.openReceipt();
+      if (!receipt) return false;
+      if (receipt.rows.length === 0) {
+        notify('info', 'messages.nothingToPay');
+        return false;
+      }
+      if (!enabled(method)) {
+        notify('error', 'errors.payment.method_disabled');
+        return false;
+      }
+      if (receipt.dueMinor <= 0) {
+        notify('error', 'errors.payment.nothing_due');
+        return false;
+      }
+      if (method === 'card' && get().cardPending) {
+        notify('info', 'messages.cardBusy');
+        return false;
+      }
+      seq += 1;
+      const amountMinor = method === 'cash' ? receipt.cashDueMinor : receipt.dueMinor;
+      set({ payment: { method, amountMinor, seq }, message: message('info', `messages.payPrompt.${method}`) });
+      return true;
+    },
+
+    cancelPayment() {
+      set((s) => ({ payment: null, message: s.message?.key.startsWith('messages.payPrompt.') ? null : s.message }));
+    },
+
+    pay(method, amountMinor) {
+      // The card terminal may take a minute: its field closes at once and the screen stays usable
+      // (a status says the terminal is busy). Cash and the others keep their field until accepted.
+      const card = method === 'card';
+      if (card) set({ payment: null, cardPending: true, message: null });
+      return enqueue(async () => {
+        try {
+          const receipt = kit.openReceipt();
+          if (!receipt) return false;
+          const view = await call('receipt.pay', { receiptId: receipt.id, method, amountMinor });
+          const paid =
+            method === 'cash'
+              ? message('success', 'messages.paid', { money: view.moneyMinor, change: view.changeMinor })
+              : message('success', PAID_KEY[method], { amount: view.payments.at(-1)?.amountMinor ?? amountMinor });
+          set((s) => ({ receipt: view, payment: s.payment?.method === method ? null : s.payment, message: paid }));
+          return true;
+        } finally {
+          if (card) set({ cardPending: false });
+        }
+      }, false);
+    },
+
+    removePayment(paymentId) {
+      return enqueue(async () => {
+        const receipt = kit.openReceipt();
+        if (!receipt) return false;
+        const n = receipt.payments.findIndex((p) => p.id === paymentId) + 1;
+        const view = await call('receipt.removePayment', { receiptId: receipt.id, paymentId });
+        set({ receipt: view, message: message('info', 'messages.paymentRemoved', { n }) });
+        return true;
+      }, false);
+    },
+  };
+}
