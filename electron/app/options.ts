@@ -66,8 +66,10 @@ export function parseStartOptions(argv: readonly string[], env: NodeJS.ProcessEn
 
   const terminalArg = pick('terminal', 'POS_TERMINAL') ?? 'simulator';
   if (terminalArg !== 'simulator' && terminalArg !== 'none') throw new UsageError(`--terminal must be simulator or none, got "${terminalArg}"`);
-  const idCode = pick('terminal-id-code', 'POS_TERMINAL_ID_CODE');
-  const terminal: TerminalConfig = terminalArg === 'none' ? { kind: 'none' } : { kind: 'simulator', ...(idCode ? { idCode } : {}) };
+  // The demo customer Jüri Kask's ID code, so F10 finds someone out of the box; `none` = no card.
+  const idCode = pick('terminal-id-code', 'POS_TERMINAL_ID_CODE') ?? '38001085718';
+  const terminal: TerminalConfig =
+    terminalArg === 'none' ? { kind: 'none' } : { kind: 'simulator', ...(idCode !== 'none' ? { idCode } : {}) };
 
   return {
     port,

@@ -3,6 +3,8 @@
  *   - F12 → commit: the confirm use case (number, immutable receipt, print job) in one transaction.
  *   - scan → row: addArticle against a catalogue of 100 000 articles.
  *   - F12 → commit over browser mode: the same confirm as a POST on loopback HTTP, as the screen sends it.
+ *   - article index: a name fragment typed into Ctrl+Enter's search, over the same catalogue.
+ *   - customer pick: re-pricing a 20-row receipt by the customer's price formula.
  * Printing is off so the numbers are the core's own. Prints p50/p95/max in milliseconds.
  */
 import { performance } from 'node:perf_hooks';
@@ -69,10 +71,29 @@ try {
   }
   await host.close();
 
+  const index: number[] = [];
+  for (let n = 0; n < 100; n++) {
+    const t0 = performance.now();
+    await core.ok('article.search', { query: `article ${(n * 37) % 1000}`, limit: 50 });
+    index.push(performance.now() - t0);
+  }
+
+  const [staff] = await core.ok('customer.search', { query: 'C001', by: 'any' });
+  const repricing: number[] = [];
+  for (let n = 0; n < 50; n++) {
+    let r = await core.ok('receipt.new', {});
+    for (let k = 0; k < 20; k++) r = await core.ok('receipt.addArticle', { receiptId: r.id, code: String(2_000_000_000_000 + n * 20 + k) });
+    const t0 = performance.now();
+    await core.ok('receipt.setCustomer', { receiptId: r.id, customerId: staff?.id ?? null });
+    repricing.push(performance.now() - t0);
+  }
+
   console.log(`catalogue ${CATALOGUE} articles, ${RECEIPTS} receipts of 3 rows, SQLite WAL synchronous=FULL`);
   stats('scan → row (addArticle)', scan);
   stats('F12 → commit (confirm)', confirm);
   stats('F12 → commit over HTTP', confirmHttp);
+  stats('article index search', index);
+  stats('customer pick, 20 rows', repricing);
 } finally {
   await core.close();
   dir.remove();

@@ -29,6 +29,14 @@ describe('npm start options', () => {
     });
   });
 
+  it('card terminal: the simulator reading the demo ID card by default; none, or no card in the reader', () => {
+    expect(parseStartOptions([], {}).terminal).toEqual({ kind: 'simulator', idCode: '38001085718' });
+    expect(parseStartOptions(['--terminal', 'none'], {}).terminal).toEqual({ kind: 'none' });
+    expect(parseStartOptions([], { POS_TERMINAL_ID_CODE: 'none' }).terminal).toEqual({ kind: 'simulator' });
+    expect(parseStartOptions(['--terminal-id-code', '49002010976'], {}).terminal).toEqual({ kind: 'simulator', idCode: '49002010976' });
+    expect(() => parseStartOptions(['--terminal', 'zvt'], {})).toThrow(/simulator or none/);
+  });
+
   it('explains bad options instead of starting wrongly', () => {
     expect(() => parseStartOptions(['--port', 'abc'], {})).toThrow(UsageError);
     expect(() => parseStartOptions(['--port', '70000'], {})).toThrow(/0..65535/);

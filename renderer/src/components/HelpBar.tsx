@@ -1,26 +1,28 @@
 import { useTranslation } from 'react-i18next';
 
-const KEYS: { key: string; label: string; later?: boolean }[] = [
+const KEYS: { key: string; label: string }[] = [
   { key: 'F2', label: 'keys.F2' },
-  { key: 'Enter', label: 'keys.enter' },
-  { key: '↑ ↓', label: 'keys.arrows' },
+  { key: 'F3', label: 'keys.F3' },
   { key: 'F4', label: 'keys.F4' },
-  { key: 'F6', label: 'keys.F6', later: true },
-  { key: 'F8', label: 'keys.F8', later: true },
-  { key: 'F9', label: 'keys.F9', later: true },
-  { key: 'F10', label: 'keys.F10', later: true },
+  { key: 'F6', label: 'keys.F6' },
+  { key: 'F8', label: 'keys.F8' },
+  { key: 'F9', label: 'keys.F9' },
+  { key: 'F10', label: 'keys.F10' },
   { key: 'F12', label: 'keys.F12' },
+  { key: 'Enter', label: 'keys.enter' },
+  { key: 'Ctrl+Enter', label: 'keys.ctrlEnter' },
+  { key: '↑ ↓', label: 'keys.arrows' },
   { key: 'Esc', label: 'keys.Esc' },
 ];
 
-/** The keys of this screen, Directo style. Keys not wired yet are shown dimmed. */
+/** The keys of this screen, Directo style, always in view: cashiers work from the keyboard. */
 export function HelpBar() {
   const { t } = useTranslation();
   return (
     <nav className="helpbar" aria-label={t('keys.label')}>
       <ul>
-        {KEYS.map(({ key, label, later }) => (
-          <li key={key} className={later ? 'later' : undefined}>
+        {KEYS.map(({ key, label }) => (
+          <li key={key}>
             <kbd>{key}</kbd> {t(label)}
           </li>
         ))}

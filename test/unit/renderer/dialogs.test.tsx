@@ -243,7 +243,7 @@ describe('PreviewDialog', () => {
 
 describe('ArticleIndexDialog', () => {
   const searchField = () => screen.getByRole('textbox', { name: 'Search articles' }) as HTMLInputElement;
-  const resultRows = () => within(screen.getByRole('grid', { name: 'Articles' })).getAllByRole('row').slice(1);
+  const resultRows = () => within(screen.getByRole('grid', { name: 'Articles' })).getAllByRole('row').slice(1) as HTMLTableRowElement[];
   const names = () => resultRows().map((row) => row.cells[1]?.textContent);
   const selected = () => resultRows().find((row) => row.getAttribute('aria-selected') === 'true');
 
@@ -348,7 +348,7 @@ describe('ArticleIndexDialog', () => {
 
 describe('CustomerSearchDialog', () => {
   const searchField = () => screen.getByRole('textbox', { name: 'Search customers' }) as HTMLInputElement;
-  const resultRows = () => within(screen.getByRole('grid', { name: 'Customers' })).getAllByRole('row').slice(1);
+  const resultRows = () => within(screen.getByRole('grid', { name: 'Customers' })).getAllByRole('row').slice(1) as HTMLTableRowElement[];
 
   it('shows the matches it was given without a search; ArrowDown and Enter pick', async () => {
     const onPick = vi.fn();

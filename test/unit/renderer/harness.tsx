@@ -1,5 +1,5 @@
 import { expect } from 'vitest';
-import { act, cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { I18nextProvider } from 'react-i18next';
 import { ReceiptScreen } from '../../../renderer/src/features/receipt/ReceiptScreen';
 import { createI18n, type Language } from '../../../renderer/src/i18n';
@@ -39,7 +39,11 @@ export function press(key: string, target?: Element | null): boolean {
 
 export const articleField = () => screen.getByRole('textbox', { name: 'Article' }) as HTMLInputElement;
 export const cashField = () => screen.getByRole('textbox', { name: 'Cash' }) as HTMLInputElement;
+export const cardField = () => screen.getByRole('textbox', { name: 'Card' }) as HTMLInputElement;
+export const textbox = (name: string) => screen.getByRole('textbox', { name }) as HTMLInputElement;
 export const focused = () => document.activeElement;
+/** The text of a labelled output (Sum, Due, Status…). */
+export const text = (label: string) => screen.getByLabelText(label).textContent;
 
 /** What a barcode scanner does: types the code into the focused field, then Enter. */
 export function scan(code: string, field: HTMLInputElement = document.activeElement as HTMLInputElement): void {
@@ -53,8 +57,20 @@ export async function startReceipt(): Promise<void> {
   await waitFor(() => expect(screen.getByLabelText('Status').textContent).toBe('New'));
 }
 
-/** The row elements of the receipt (the entry row excluded). */
-export const rowContents = () => screen.queryAllByLabelText('Content').map((el) => el.textContent);
+/** The Content of every row of the receipt (the entry row has none). */
+export const rowContents = () => screen.queryAllByRole('textbox', { name: 'Content' }).map((el) => (el as HTMLInputElement).value);
+
+/** Types into a field and leaves it (blur saves it), as a cashier tabbing on would. */
+export function typeAndLeave(field: HTMLInputElement, value: string): void {
+  fireEvent.input(field, { target: { value } });
+  fireEvent.blur(field);
+}
+
+/** Chooses an answer of the open dialog from the keyboard (ChoiceDialog acts on keydown). */
+export async function choose(dialogName: string | RegExp, answer: string): Promise<void> {
+  const dialog = await screen.findByRole('dialog', { name: dialogName });
+  press('Enter', within(dialog).getByRole('button', { name: answer }));
+}
 
 export async function flush(): Promise<void> {
   await act(async () => {

@@ -8,7 +8,7 @@ type Props = Omit<InputHTMLAttributes<HTMLInputElement>, 'value' | 'defaultValue
    * the field then shows `value` again. Never called with the text already shown.
    */
   onCommit(text: string): Promise<boolean> | boolean;
-  /** Enter: by default the field saves and keeps the focus; rows go back to the Article field instead. */
+  /** After Enter saved the field: by default the focus stays; rows go back to the Article field. */
   onEnter?(input: HTMLInputElement): void;
   /** Escape, after the field got its value back. */
   onEscape?(input: HTMLInputElement): void;
@@ -49,8 +49,9 @@ export function CommitInput({ value, onCommit, onEnter, onEscape, onKeyDown, rea
     const input = event.currentTarget;
     if (event.key === 'Enter' && !event.ctrlKey && !event.altKey && !event.metaKey) {
       event.preventDefault();
-      if (onEnter) onEnter(input);
-      else void commit(input);
+      // Saved here, not by the blur onEnter may cause: the field need not have had the focus.
+      void commit(input);
+      onEnter?.(input);
     } else if (event.key === 'Escape') {
       event.preventDefault();
       input.value = shown.current;

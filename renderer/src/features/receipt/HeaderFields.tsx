@@ -4,16 +4,9 @@ import type { ReceiptView, ReferenceLists } from '../../../../electron/contract/
 import type { Language } from '../../i18n';
 import { CommitInput } from './CommitInput';
 import { CustomerField } from './CustomerField';
+import { formatTime } from './format';
 import { isEditable, type ReceiptStore } from './store';
 import type { HeaderPatch } from './store-header';
-
-function formatTime(iso: string | null | undefined, lang: Language): string {
-  if (!iso) return '';
-  const date = new Date(iso);
-  if (Number.isNaN(date.getTime())) return '';
-  // Day-month order in both languages (en-GB, et-EE): the till serves European shops.
-  return new Intl.DateTimeFormat(lang === 'en' ? 'en-GB' : 'et-EE', { dateStyle: 'short', timeStyle: 'short' }).format(date);
-}
 
 type TextKey = 'customerName' | 'address' | 'vatNo' | 'email';
 const TEXT_FIELDS: { key: TextKey; label: string; max: number; wide?: boolean }[] = [

@@ -6,7 +6,8 @@ export function ImagePanel({ row }: { row: ReceiptRowView | undefined }) {
   const { t } = useTranslation();
   return (
     <figure className="article-image" aria-label={t('receipt.image')}>
-      {row?.imageUrl ? <img src={row.imageUrl} alt={row.name} /> : <span className="muted">{t('receipt.noImage')}</span>}
+      {/* No picture, no placeholder: an empty frame says enough and never distracts. */}
+      {row?.imageUrl ? <img src={row.imageUrl} alt={row.name} /> : null}
     </figure>
   );
 }

@@ -5,10 +5,8 @@ import { HelpBar } from '../../components/HelpBar';
 import type { Message } from './store';
 
 function messageText(t: TFunction, lang: Language, message: Message): string {
-  const values: Record<string, string> = formatDetails(message.details, lang);
-  if (message.key === 'messages.notAvailable') values.action = t(`keys.${String(message.details.shortcut)}`);
   // A code this build has no text for still gets a message (the generic one), never a raw key.
-  return t(message.key, { ...values, defaultValue: t('errors.internal') });
+  return t(message.key, { ...formatDetails(message.details, lang), defaultValue: t('errors.internal') });
 }
 
 /** The bottom bar: the store's latest message, then the help line of keys. */

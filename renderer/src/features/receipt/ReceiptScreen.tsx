@@ -5,38 +5,43 @@ import { currentLanguage, languageFromLocale, storedLanguage } from '../../i18n'
 import { LanguageSelect } from '../../components/LanguageSelect';
 import { PrinterIndicator } from '../../components/PrinterIndicator';
 import { HeaderFields } from './HeaderFields';
+import { ImagePanel } from './ImagePanel';
 import { MessageBar } from './MessageBar';
+import { ReceiptDialogs } from './ReceiptDialogs';
 import { RowsTable } from './RowsTable';
-import { canAddArticles, createReceiptStore, type ReceiptStore } from './store';
+import { canAddArticles, createReceiptStore, isEditable, type ReceiptStore } from './store';
+import { lastEnteredRow } from './store-rows';
+import { Toolbar } from './Toolbar';
 import { TotalsPanel } from './TotalsPanel';
 import { useFunctionKeys } from './useFunctionKeys';
 
 /**
- * The Directo-style cash receipt: F2 new, scan articles into rows, F4 cash, F12 confirm.
- * Keyboard first; every total on screen is the core's ReceiptView, formatted for the language.
+ * The Directo-style cash receipt: F2 new, scan articles into rows, pick the customer, F4 cash /
+ * F6 card, F9 save, F12 confirm. Keyboard first; every amount on screen is the core's
+ * ReceiptView, formatted for the language.
  */
-export function ReceiptScreen({ store: given }: { store?: ReceiptStore }) {
+export function ReceiptScreen({ store: given, onOpenSettings }: { store?: ReceiptStore; onOpenSettings?: () => void }) {
   const [store] = useState<ReceiptStore>(() => given ?? createReceiptStore());
   const state = useStore(store);
   const { t, i18n } = useTranslation();
   const lang = currentLanguage(i18n);
 
-  // Owned here, not by the parts that render them: loading, the F-keys and the cash field all
-  // move the focus or clear a field in another part of the screen.
+  // Owned here: loading, the F-keys, the dialogs and the amount fields all send the focus back
+  // to the Article field, which the rows table renders.
   const articleRef = useRef<HTMLInputElement>(null);
-  const cashRef = useRef<HTMLInputElement>(null);
 
-  const { receipt, info, printer, mode, message, loaded } = state;
-  const editable = canAddArticles(state);
-  const confirmed = receipt?.status === 'confirmed';
+  const { receipt, info, printer, message, loaded, settings, lists, dialog } = state;
+  const accepting = canAddArticles(state);
+  const editable = isEditable(receipt);
+  const locked = receipt !== null && receipt.locked && receipt.status !== 'confirmed';
 
-  // Load the sale in progress, the shop and the printer; follow the core's pushes.
+  // Load the sale in progress, the shop, the settings and the printer; follow the core's pushes.
   useEffect(() => {
     const actions = store.getState();
     const off = actions.subscribeEvents();
     let live = true;
     void actions.load().then(() => {
-      if (live && canAddArticles(store.getState())) articleRef.current?.focus();
+      if (live && canAddArticles(store.getState()) && store.getState().dialog === null) articleRef.current?.focus();
     });
     return () => {
       live = false;
@@ -51,9 +56,16 @@ export function ReceiptScreen({ store: given }: { store?: ReceiptStore }) {
     if (fromInfo && fromInfo !== currentLanguage(i18n)) void i18n.changeLanguage(fromInfo);
   }, [info, i18n]);
 
-  useFunctionKeys({ store, i18n, articleRef, cashRef });
+  useFunctionKeys({ store, articleRef });
 
   const focusArticle = () => articleRef.current?.focus();
+  const hint = !loaded
+    ? ''
+    : receipt?.status === 'confirmed'
+      ? t('messages.confirmedPressF2')
+      : locked
+        ? t('receipt.locked')
+        : t('receipt.emptyHint');
 
   return (
     <div className="till">
@@ -62,9 +74,20 @@ export function ReceiptScreen({ store: given }: { store?: ReceiptStore }) {
         <p className="shop">{info ? t('app.shopTill', { shop: info.shopName, till: info.tillName }) : '\u00a0'}</p>
         <PrinterIndicator printer={printer} />
         <LanguageSelect />
+        {onOpenSettings ? (
+          <button type="button" className="topbar-button" onClick={onOpenSettings}>
+            {t('toolbar.settings')}
+          </button>
+        ) : null}
       </header>
 
-      <HeaderFields receipt={receipt} lang={lang} />
+      <Toolbar store={store} receipt={receipt} allowDelete={settings.allowDelete} onDone={focusArticle} />
+      <HeaderFields store={store} receipt={receipt} lists={lists} lang={lang} />
+      {locked ? (
+        <p className="locked-note" role="note">
+          {t('receipt.locked')}
+        </p>
+      ) : null}
 
       <main className="workarea">
         <RowsTable
@@ -73,14 +96,27 @@ export function ReceiptScreen({ store: given }: { store?: ReceiptStore }) {
           rows={receipt?.rows ?? []}
           lang={lang}
           editable={editable}
-          confirmed={confirmed}
-          loaded={loaded}
+          accepting={accepting}
+          salespeople={settings.salespersonPerRow ? lists.salespeople : null}
+          hint={hint}
           empty={loaded && !receipt && !state.creating}
         />
-        <TotalsPanel store={store} cashRef={cashRef} receipt={receipt} mode={mode} lang={lang} onDone={focusArticle} />
+        <div className="side">
+          {settings.showArticleImage ? <ImagePanel row={lastEnteredRow(receipt, state.lastRowId)} /> : null}
+          <TotalsPanel
+            store={store}
+            receipt={receipt}
+            payment={state.payment}
+            cardPending={state.cardPending}
+            settings={settings}
+            lang={lang}
+            onDone={focusArticle}
+          />
+        </div>
       </main>
 
       <MessageBar message={message} loaded={loaded} lang={lang} />
+      <ReceiptDialogs store={store} dialog={dialog} lists={lists} currentId={receipt?.id ?? null} lang={lang} articleRef={articleRef} />
     </div>
   );
 }

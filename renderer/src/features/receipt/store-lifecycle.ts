@@ -90,6 +90,8 @@ export function lifecycleActions(kit: Kit): LifecycleActions {
 
   return {
     async load() {
+      // Back from the settings screen the store still holds the sale: nothing to announce then.
+      const resuming = get().receipt === null;
       const [info, current, printer, settingsError] = await Promise.allSettled([
         call('app.info', {}),
         call('receipt.current', {}),
@@ -106,7 +108,7 @@ export function lifecycleActions(kit: Kit): LifecycleActions {
       const failed = [info, current, printer].find((r) => r.status === 'rejected');
       if (failed?.status === 'rejected') showError(failed.reason);
       else if (settingsError.status === 'fulfilled' && settingsError.value !== undefined) showError(settingsError.value);
-      else if (current.status === 'fulfilled' && current.value && current.value.rows.length > 0) notify('info', 'messages.resumed');
+      else if (resuming && current.status === 'fulfilled' && current.value && current.value.rows.length > 0) notify('info', 'messages.resumed');
     },
 
     async reloadSettings() {

@@ -1,37 +1,22 @@
 import { useEffect, type RefObject } from 'react';
-import type { i18n as I18n } from 'i18next';
-import { currentLanguage, formatMoneyInput } from '../../i18n';
-import { selectAll } from './focus';
-import type { PendingKey, ReceiptStore } from './store';
+import type { PaymentMethod } from '../../../../electron/contract/api';
+import type { ReceiptStore } from './store';
 
 const F_KEY = /^F([1-9]|1[0-2])$/;
-const PENDING_KEYS: readonly string[] = ['F6', 'F8', 'F9', 'F10'] satisfies PendingKey[];
 
 /**
- * The screen's F-keys (F2 new, F4 cash, F12 confirm, the pending ones) and Escape, listened to
- * on the window: they work wherever the focus is, and the browser never gets them.
+ * The screen's F-keys, listened to on the window: they work wherever the focus is, and the
+ * browser never gets them. F2 new, F3 open, F4 cash, F6 card, F8 print, F9 save, F10 ID card,
+ * F12 confirm. An open dialog keeps its keys to itself (Dialog stops them; checked here too).
  */
-export function useFunctionKeys({
-  store,
-  i18n,
-  articleRef,
-  cashRef,
-}: {
-  store: ReceiptStore;
-  i18n: I18n;
-  articleRef: RefObject<HTMLInputElement | null>;
-  cashRef: RefObject<HTMLInputElement | null>;
-}) {
+export function useFunctionKeys({ store, articleRef }: { store: ReceiptStore; articleRef: RefObject<HTMLInputElement | null> }) {
   useEffect(() => {
     const focusArticle = () => articleRef.current?.focus();
+    const actions = () => store.getState();
 
     const startNew = async () => {
-      const actions = store.getState();
-      if (actions.mode === 'cash') {
-        actions.cancelCash();
-        if (cashRef.current) cashRef.current.value = '';
-      }
-      const started = actions.newReceipt();
+      actions().cancelPayment();
+      const started = actions().newReceipt();
       // Focus at once: a scan right after F2 must not lose its first characters.
       focusArticle();
       if (await started) {
@@ -40,48 +25,65 @@ export function useFunctionKeys({
       }
     };
 
-    const openCash = async () => {
-      // Pending scans or quantity changes first: the amount due must be the core's latest.
-      const idle = store.getState().whenIdle();
+    const openPayment = async (method: PaymentMethod) => {
+      // Pending scans or row edits first: the amount due must be the core's latest.
+      const idle = actions().whenIdle();
       if (idle) await idle;
-      const due = store.getState().startCash();
-      const input = cashRef.current;
-      if (due === null || !input) return;
-      input.value = formatMoneyInput(due, currentLanguage(i18n));
-      selectAll(input);
+      // The field fills and focuses itself (PaymentField) once the store says it is open.
+      actions().startPayment(method);
     };
 
     const confirmReceipt = async () => {
-      const actions = store.getState();
-      if (actions.mode === 'cash') {
-        actions.cancelCash();
-        if (cashRef.current) cashRef.current.value = '';
-      }
       // A confirmed receipt takes no more codes: a leftover (e.g. an unknown code) would only confuse.
-      if ((await actions.confirm()) && articleRef.current) articleRef.current.value = '';
-      if (store.getState().mode === 'article') focusArticle();
+      if ((await actions().confirm()) && articleRef.current) articleRef.current.value = '';
+      focusArticle();
     };
+
+    const thenFocus = (done: Promise<unknown>) => void done.then(() => actions().dialog === null && focusArticle());
 
     const onKeyDown = (event: globalThis.KeyboardEvent) => {
       if (event.altKey || event.ctrlKey || event.metaKey || event.shiftKey) return; // Alt+F4 stays the system's
       if (event.key === 'Escape') {
         const active = document.activeElement;
-        if (!(active instanceof HTMLInputElement)) focusArticle();
+        if (!(active instanceof HTMLInputElement) && actions().dialog === null) focusArticle();
         return;
       }
       if (!F_KEY.test(event.key)) return;
       event.preventDefault();
-      if (event.repeat) return;
-      // A quantity being edited is saved before the key acts (its blur queues the change).
+      if (event.repeat || actions().dialog !== null) return;
+      // A field being edited is saved before the key acts (its blur queues the change).
       const active = document.activeElement;
-      if (active instanceof HTMLInputElement && active.dataset.rowQuantity !== undefined) active.blur();
-      if (event.key === 'F2') void startNew();
-      else if (event.key === 'F4') void openCash();
-      else if (event.key === 'F12') void confirmReceipt();
-      else if (PENDING_KEYS.includes(event.key)) store.getState().notAvailable(event.key as PendingKey);
+      if (active instanceof HTMLInputElement && active.dataset.commit !== undefined) active.blur();
+      switch (event.key) {
+        case 'F2':
+          void startNew();
+          break;
+        case 'F3':
+          void actions().showOpenList();
+          break;
+        case 'F4':
+          void openPayment('cash');
+          break;
+        case 'F6':
+          void openPayment('card');
+          break;
+        case 'F8':
+          void actions().preview();
+          break;
+        case 'F9':
+          thenFocus(actions().save());
+          break;
+        case 'F10':
+          void actions().readIdCard();
+          break;
+        case 'F12':
+          void confirmReceipt();
+          break;
+        default:
+      }
     };
     window.addEventListener('keydown', onKeyDown);
     return () => window.removeEventListener('keydown', onKeyDown);
-    // The refs are the screen's own useRef objects: listed for the linter, they never change.
-  }, [store, i18n, articleRef, cashRef]);
+    // The ref is the screen's own useRef object: listed for the linter, it never changes.
+  }, [store, articleRef]);
 }
