@@ -11,8 +11,10 @@ const KEYS: { key: string; label: string }[] = [
   { key: 'F12', label: 'keys.F12' },
   { key: 'Enter', label: 'keys.enter' },
   { key: 'Ctrl+Enter', label: 'keys.ctrlEnter' },
+  { key: 'Alt+C', label: 'keys.altC' },
   { key: '↑ ↓', label: 'keys.arrows' },
   { key: 'Esc', label: 'keys.Esc' },
+  { key: 'Ctrl+,', label: 'keys.settings' },
 ];
 
 /** The keys of this screen, Directo style, always in view: cashiers work from the keyboard. */

@@ -99,6 +99,16 @@ describe('customer', () => {
     press('F10');
     expect(await screen.findByRole('dialog', { name: 'Find customer' })).toBeTruthy();
     expect(screen.getByText('No ID card was read. Type the ID code to search.')).toBeTruthy();
+    resetDom();
+
+    // No card terminal at all: the message says so and the ID code can still be typed.
+    const third = await renderTill();
+    await startReceipt();
+    third.core.failNext('customer.readIdCard', 'payment.terminal_unavailable', { terminal: 'none' });
+    press('F10');
+    const dialog = await screen.findByRole('dialog', { name: 'Find customer' });
+    expect(dialog).toBeTruthy();
+    expect(screen.getByRole('alert').textContent).toMatch(/terminal/i);
   });
 });
 

@@ -1,5 +1,5 @@
 import type { ArticleHit, CustomerView, Input } from '../../../../electron/contract/api';
-import { call } from '../../lib/pos-client';
+import { ApiError, call } from '../../lib/pos-client';
 import type { Kit } from './store-kit';
 import type { CustomerBy } from './store';
 
@@ -129,6 +129,8 @@ export function headerActions(kit: Kit): HeaderActions {
         await settle(idCode, 'idCode', customers);
       } catch (error) {
         kit.showError(error);
+        // No terminal to read the card: the ID code can still be typed.
+        if (error instanceof ApiError && error.code === 'payment.terminal_unavailable') searchCustomer('', 'idCode');
       }
     },
 

@@ -43,6 +43,13 @@ export function paymentActions(kit: Kit): PaymentActions {
         notify('error', 'errors.payment.method_disabled');
         return false;
       }
+      // "Enter the selling price!" comes first: the money keys stay shut while a row the
+      // zero-price policy forbids has no price (the core refuses it too).
+      const forbidden = receipt.rows.filter((r) => r.zeroPrice === 'forbid').map((r) => r.lineNo);
+      if (forbidden.length > 0) {
+        notify('error', 'errors.row.price_required', { lines: forbidden.join(', ') });
+        return false;
+      }
       if (receipt.dueMinor <= 0) {
         notify('error', 'errors.payment.nothing_due');
         return false;

@@ -42,6 +42,16 @@ export function useFunctionKeys({ store, articleRef }: { store: ReceiptStore; ar
     const thenFocus = (done: Promise<unknown>) => void done.then(() => actions().dialog === null && focusArticle());
 
     const onKeyDown = (event: globalThis.KeyboardEvent) => {
+      // Alt+C jumps to the Customer field: a cashier picks the customer without a mouse.
+      if (event.altKey && !event.ctrlKey && !event.metaKey && event.code === 'KeyC' && actions().dialog === null) {
+        const customer = document.getElementById('receipt-customer');
+        if (customer instanceof HTMLInputElement) {
+          event.preventDefault();
+          customer.focus();
+          customer.select();
+        }
+        return;
+      }
       if (event.altKey || event.ctrlKey || event.metaKey || event.shiftKey) return; // Alt+F4 stays the system's
       if (event.key === 'Escape') {
         const active = document.activeElement;
