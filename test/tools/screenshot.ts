@@ -19,8 +19,15 @@ try {
   for (const code of ['4740010012018', '4740010012056', '1301', '1601']) {
     await page.keyboard.type(code);
     await page.keyboard.press('Enter');
+    await page.waitForTimeout(100);
   }
-  await page.getByText('Raamat: Eesti köök').waitFor();
+  await page.locator('input[aria-label="Content"]').nth(3).waitFor();
+  // A customer with a price formula: the rows show their discount.
+  await page.keyboard.press('Alt+c');
+  await page.keyboard.type('Mari Tamm');
+  await page.keyboard.press('Enter');
+  await page.getByRole('textbox', { name: 'Name' }).and(page.locator('[value="Mari Tamm"]')).waitFor();
+  await page.getByRole('textbox', { name: 'Article' }).focus();
   await page.keyboard.press('F4');
   await page.keyboard.type('50');
   await page.keyboard.press('Enter');

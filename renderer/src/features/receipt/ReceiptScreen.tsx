@@ -101,8 +101,8 @@ export function ReceiptScreen({ store: given, onOpenSettings }: { store?: Receip
           hint={hint}
           empty={loaded && !receipt && !state.creating}
         />
+        {/* Totals first: Sum, Due and Change must be in view on a small till screen; the picture fits below. */}
         <div className="side">
-          {settings.showArticleImage ? <ImagePanel row={lastEnteredRow(receipt, state.lastRowId)} /> : null}
           <TotalsPanel
             store={store}
             receipt={receipt}
@@ -112,6 +112,7 @@ export function ReceiptScreen({ store: given, onOpenSettings }: { store?: Receip
             lang={lang}
             onDone={focusArticle}
           />
+          {settings.showArticleImage ? <ImagePanel row={lastEnteredRow(receipt, state.lastRowId)} /> : null}
         </div>
       </main>
 

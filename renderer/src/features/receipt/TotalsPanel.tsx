@@ -45,6 +45,8 @@ export function TotalsPanel({
       <AmountOutput id="receipt-due" className="field due" label={t('receipt.due')} value={money(receipt?.dueMinor)} />
 
       <PaymentField method="cash" shortcut="F4" entry={payment} lang={lang} store={store} onDone={onDone} />
+      <AmountOutput id="receipt-money" className="field" label={t('receipt.money')} value={money(receipt?.moneyMinor)} />
+      <AmountOutput id="receipt-change" className="field change" label={t('receipt.change')} value={money(receipt?.changeMinor)} />
       <PaymentField method="card" shortcut="F6" entry={payment} lang={lang} store={store} onDone={onDone} />
       {cardPending ? (
         <p role="status" className="card-waiting">
@@ -66,8 +68,6 @@ export function TotalsPanel({
           <PaymentField key={method} method={method} entry={payment} lang={lang} store={store} onDone={onDone} />
         ))}
 
-      <AmountOutput id="receipt-money" className="field" label={t('receipt.money')} value={money(receipt?.moneyMinor)} />
-      <AmountOutput id="receipt-change" className="field change" label={t('receipt.change')} value={money(receipt?.changeMinor)} />
       <PaymentsList
         payments={receipt?.payments ?? []}
         lang={lang}
