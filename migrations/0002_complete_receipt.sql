@@ -86,8 +86,10 @@ ALTER TABLE receipts ADD COLUMN dirty INTEGER NOT NULL DEFAULT 0 CHECK (dirty IN
 ALTER TABLE receipts ADD COLUMN saved_at TEXT;
 ALTER TABLE receipts ADD COLUMN saved_snapshot TEXT;
 ALTER TABLE receipts ADD COLUMN printed_at TEXT;
--- Frozen at confirm next to total_minor: the rounding line booked to the rounding account.
+-- Frozen at confirm next to total_minor: the rounding line and the account it is booked to
+-- (the account in force at the time of the sale, whatever the settings say later).
 ALTER TABLE receipts ADD COLUMN rounding_minor INTEGER;
+ALTER TABLE receipts ADD COLUMN rounding_account TEXT;
 
 ALTER TABLE receipt_rows ADD COLUMN discount_bp INTEGER NOT NULL DEFAULT 0 CHECK (discount_bp BETWEEN 0 AND 10000);
 ALTER TABLE receipt_rows ADD COLUMN serial_no TEXT NOT NULL DEFAULT '';

@@ -268,13 +268,13 @@ export function takeNextNumber(db: Db, seriesCode: string): number {
 
 export function markConfirmed(
   db: Db,
-  r: { id: string; number: number; confirmedAt: string; totalMinor: number; roundingMinor: number },
+  r: { id: string; number: number; confirmedAt: string; totalMinor: number; roundingMinor: number; roundingAccount: string },
 ): void {
   db.prepare(
     `UPDATE receipts SET status = 'confirmed', number = ?, confirmed_at = ?, updated_at = ?, total_minor = ?, rounding_minor = ?,
-            dirty = 0, saved_snapshot = NULL
+            rounding_account = ?, dirty = 0, saved_snapshot = NULL
       WHERE id = ?`,
-  ).run(r.number, r.confirmedAt, r.confirmedAt, r.totalMinor, r.roundingMinor, r.id);
+  ).run(r.number, r.confirmedAt, r.confirmedAt, r.totalMinor, r.roundingMinor, r.roundingAccount, r.id);
 }
 
 /** A confirmed sale takes its rows out of the warehouse's stock (articles whose stock is kept). */

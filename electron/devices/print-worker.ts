@@ -132,7 +132,8 @@ export class PrintWorker {
       this.failures = 0;
       outcome = 'printed';
       this.setState('ok', undefined);
-      events.emit('receipt.printed', { receiptId: job.receiptId, number: document.number ?? '' });
+      // A pro-forma has no number yet: the screen already said it went to the printer.
+      if (document.number) events.emit('receipt.printed', { receiptId: job.receiptId, number: document.number });
     }
     return outcome;
   }

@@ -48,7 +48,14 @@ export function receiptConfirmUseCases(deps: CoreDeps) {
         if (draft.dueMinor < 0) throw new PosError('receipt.overpaid', 'paid more than the total', { over: -draft.dueMinor });
         const confirmedAt = now();
         const number = repo.takeNextNumber(db, r.seriesCode);
-        repo.markConfirmed(db, { id: receiptId, number, confirmedAt, totalMinor: draft.totalMinor, roundingMinor: draft.roundingMinor });
+        repo.markConfirmed(db, {
+          id: receiptId,
+          number,
+          confirmedAt,
+          totalMinor: draft.totalMinor,
+          roundingMinor: draft.roundingMinor,
+          roundingAccount: ctx.settings().roundingAccount,
+        });
         repo.takeFromStock(db, draft.warehouseCode, r.rows);
         const result = ctx.view(receiptId);
         // Queued in the same transaction as the sale: a crash after commit still prints, once.

@@ -35,6 +35,35 @@ describe('database and migrations', () => {
     expect(migrate(db, migrations)).toEqual([]);
   });
 
+  it('a till from #2 upgrades to the complete receipt: confirmed sales, drafts and payments survive, still immutable', () => {
+    const db = freshDb();
+    const all = loadMigrations(join(APP_ROOT, 'migrations'));
+    migrate(db, all.slice(0, 1));
+    db.exec(`
+      INSERT INTO articles (id, code, name, unit, price_minor, vat_rate_bp) VALUES ('a1', '1001', 'Piim', 'pcs', 119, 2200);
+      INSERT INTO receipts (id, status, series_code, number, currency, created_at, updated_at, confirmed_at, total_minor)
+        VALUES ('r1', 'draft', 'K', NULL, 'EUR', 't', 't', NULL, NULL);
+      INSERT INTO receipt_rows (id, receipt_id, line_no, article_id, code, name, unit, quantity_milli, unit_price_minor, vat_rate_bp)
+        VALUES ('w1', 'r1', 1, 'a1', '1001', 'Piim', 'pcs', 1000, 119, 2200);
+      INSERT INTO payments (id, receipt_id, method, amount_minor, tendered_minor, change_minor, created_at)
+        VALUES ('p1', 'r1', 'cash', 119, 200, 81, 't');
+      UPDATE receipts SET status = 'confirmed', number = 1, confirmed_at = 't', total_minor = 119 WHERE id = 'r1';
+      INSERT INTO receipts (id, status, series_code, currency, created_at, updated_at) VALUES ('r2', 'draft', 'K', 'EUR', 't', 't');
+    `);
+    expect(migrate(db, all)).toEqual(all.slice(1).map((m) => m.version));
+    expect(db.prepare('SELECT id, method, amount_minor AS a, change_minor AS c, rounding_minor AS r FROM payments').all()).toEqual([
+      { id: 'p1', method: 'cash', a: 119, c: 81, r: 0 },
+    ]);
+    expect(db.prepare('SELECT id, status, dirty, warehouse_code AS w FROM receipts ORDER BY id').all()).toEqual([
+      { id: 'r1', status: 'confirmed', dirty: 0, w: null },
+      { id: 'r2', status: 'draft', dirty: 0, w: null },
+    ]);
+    expect(() => db.prepare(`DELETE FROM payments WHERE id = 'p1'`).run()).toThrow(/receipt is confirmed/);
+    expect(() => db.prepare(`INSERT INTO payments (id, receipt_id, method, amount_minor, tendered_minor, change_minor, rounding_minor, created_at)
+      VALUES ('p2', 'r2', 'card', 100, 100, 0, 3, 't')`).run()).toThrow(/CHECK/);
+    expect(db.pragma('foreign_key_check')).toEqual([]);
+  });
+
   it('refuses a database written by a newer till', () => {
     const db = freshDb();
     db.pragma('user_version = 99');

@@ -28,8 +28,8 @@ describe('5-cent cash rounding and split payments, as DOMAIN.md §2 says', () =>
     expect(r).toMatchObject({ totalMinor: total, roundingMinor: rounding, payableMinor: pay, dueMinor: 0, changeMinor: 0 });
     r = await core.ok('receipt.confirm', { receiptId: r.id });
     expect(printedDocument(r.id)).toMatchObject({ totalMinor: total, roundingMinor: rounding, payableMinor: pay });
-    const stored = core.db.prepare('SELECT total_minor AS t, rounding_minor AS r FROM receipts WHERE id = ?').get(r.id);
-    expect(stored).toEqual({ t: total, r: rounding });
+    const stored = core.db.prepare('SELECT total_minor AS t, rounding_minor AS r, rounding_account AS a FROM receipts WHERE id = ?').get(r.id);
+    expect(stored).toEqual({ t: total, r: rounding, a: 'income:rounding' });
   });
 
   it('card 10.00 first, then cash on 12.23: the cash remainder 2.23 is rounded to 2.25', async () => {
@@ -55,6 +55,19 @@ describe('5-cent cash rounding and split payments, as DOMAIN.md §2 says', () =>
     });
     r = await core.ok('receipt.pay', { receiptId: r.id, method: 'card', amountMinor: 723 });
     expect(r).toMatchObject({ dueMinor: 0, roundingMinor: 0, payableMinor: 1223, changeMinor: 0 });
+  });
+
+  it('the rounding line is booked to the account set at the time of the sale', async () => {
+    core = await startTestCore();
+    await core.ok('settings.update', { roundingAccount: '6990 Ümardused' });
+    let r = await receiptOf(core, 1223);
+    await core.ok('receipt.pay', { receiptId: r.id, method: 'cash', amountMinor: 1225 });
+    r = await core.ok('receipt.confirm', { receiptId: r.id });
+    await core.ok('settings.update', { roundingAccount: 'income:rounding' });
+    expect(core.db.prepare('SELECT rounding_minor AS r, rounding_account AS a FROM receipts WHERE id = ?').get(r.id)).toEqual({
+      r: 2,
+      a: '6990 Ümardused',
+    });
   });
 
   it('with cash rounding switched off in the settings, cash pays the exact amount at once', async () => {
