@@ -139,6 +139,15 @@ describe('rows', () => {
     expect(core.callsOf('receipt.addArticle')).toEqual([{ receiptId: 'r1', code: VASE.code }]);
   });
 
+  it('Ctrl+Enter right after F2, while the new receipt is still on its way, still opens the index', async () => {
+    await renderTill({ latencyMs: 40 });
+    press('F2');
+    fireEvent.input(articleField(), { target: { value: 'vase' } });
+    fireEvent.keyDown(articleField(), { key: 'Enter', ctrlKey: true });
+    const dialog = await screen.findByRole('dialog', { name: 'Article index' });
+    expect((within(dialog).getByRole('textbox', { name: 'Search articles' }) as HTMLInputElement).value).toBe('vase');
+  });
+
   it('shows the picture of the article entered last when the setting is on', async () => {
     await renderTill();
     await receiptWith(MILK.code);

@@ -55,7 +55,7 @@ export function ArticleEntry({
       input.value = '';
     } else if (event.key === 'Enter' && event.ctrlKey) {
       event.preventDefault();
-      store.getState().searchArticle(input.value);
+      void store.getState().searchArticle(input.value);
     } else if (event.key === 'Enter') {
       event.preventDefault();
       void add(input);
@@ -74,7 +74,7 @@ export function ArticleEntry({
       spellCheck={false}
       readOnly={!accepting}
       onKeyDown={onKeyDown}
-      onDoubleClick={(event) => store.getState().searchArticle(event.currentTarget.value)}
+      onDoubleClick={(event) => void store.getState().searchArticle(event.currentTarget.value)}
     />
   );
 }

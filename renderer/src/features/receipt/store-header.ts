@@ -20,7 +20,7 @@ export interface HeaderActions {
   /** F10: the ID card in the terminal's reader names the customer. */
   readIdCard(): Promise<void>;
   /** Ctrl+Enter / double-click on Article: the article index. */
-  searchArticle(query: string): void;
+  searchArticle(query: string): Promise<void>;
   pickArticle(hit: ArticleHit): Promise<boolean>;
 }
 
@@ -134,7 +134,10 @@ export function headerActions(kit: Kit): HeaderActions {
       }
     },
 
-    searchArticle(query) {
+    async searchArticle(query) {
+      // Ctrl+Enter right after F2: the new receipt is still on its way; the index waits for it.
+      const idle = kit.whenIdle();
+      if (idle) await idle;
       if (!kit.editableReceipt()) return;
       set({ dialog: { kind: 'article', query: query.trim() }, payment: null });
     },
