@@ -45,8 +45,7 @@ test('a customer sale with a discount: the customer re-prices the rows, a row di
 
   // A bigger discount on the milk row, typed into its Discount % field.
   const milkDiscount = page.getByRole('textbox', { name: 'Discount %' }).nth(1);
-  await page.keyboard.press('Escape');
-  await page.getByRole('textbox', { name: 'Article' }).last().focus();
+  await expect(page.getByRole('textbox', { name: 'Article' })).toBeFocused(); // back to scanning
   await page.keyboard.press('ArrowUp'); // the last row's Quantity
   await page.keyboard.press('Tab'); // its Discount %
   await expect(milkDiscount).toBeFocused();
@@ -128,7 +127,9 @@ test('zero-price block: "Enter the selling price!" stops F9 and F4 until a price
   const price = page.getByRole('textbox', { name: 'Unit price' });
   await expect(price).toHaveAttribute('aria-invalid', 'true');
 
-  await price.focus();
+  await page.keyboard.press('ArrowUp'); // from Article to the row's Quantity
+  for (let i = 0; i < 3; i++) await page.keyboard.press('Tab'); // Discount %, Content, Unit price
+  await expect(price).toBeFocused();
   await page.keyboard.press('Control+A');
   await page.keyboard.type('12.50');
   await page.keyboard.press('Enter');
@@ -161,7 +162,9 @@ test('unsaved changes: F2 asks; Cancel keeps the receipt, Discard drops the chan
   // Discard: back to the saved receipt (milk only), then a new receipt.
   await page.keyboard.press('F2');
   await expect(ask).toBeVisible();
-  await ask.getByRole('button', { name: 'Discard' }).focus();
+  await expect(ask.getByRole('button', { name: 'Save' })).toBeFocused();
+  await page.keyboard.press('ArrowRight');
+  await expect(ask.getByRole('button', { name: 'Discard' })).toBeFocused();
   await page.keyboard.press('Enter');
   await expect(ask).toBeHidden();
   await expect(page.getByLabel('Status')).toHaveText('New');

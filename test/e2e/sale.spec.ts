@@ -68,7 +68,8 @@ test('an unknown barcode says so and adds no row; a kg article takes a decimal q
   await expect(page.getByRole('textbox', { name: 'Content' }).last()).toHaveValue('Õunad Eesti');
   const quantity = page.getByRole('textbox', { name: 'Quantity' });
   await expect(quantity).toHaveCount(1);
-  await quantity.focus();
+  await page.keyboard.press('ArrowUp');
+  await expect(quantity).toBeFocused();
   await page.keyboard.press('Control+A');
   await page.keyboard.type('1.25');
   await page.keyboard.press('Enter');

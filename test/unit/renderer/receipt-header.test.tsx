@@ -48,6 +48,8 @@ describe('customer', () => {
     expect(textbox('Discount %').value).toBe('10');
     expect(text('Sum')).toBe('1.79');
     expect(screen.queryByRole('dialog')).toBeNull();
+    // The customer is settled: back to scanning.
+    await waitFor(() => expect(document.activeElement).toBe(textbox('Article')));
 
     customer('');
     await waitFor(() => expect(textbox('Name').value).toBe(''));

@@ -16,17 +16,27 @@ export function CustomerField({ store, code, readOnly }: { store: ReceiptStore; 
     if (ref.current) ref.current.value = code;
   }, [code]);
 
+  // Back to scanning once the customer is settled (or the cashier gives up with Escape).
+  const backToArticle = () => document.getElementById('article-input')?.focus();
+
+  const find = async (text: string) => {
+    await store.getState().findCustomer(text);
+    const after = store.getState();
+    if (after.dialog === null && after.message?.tone !== 'error') backToArticle();
+  };
+
   const onKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {
     if (readOnly) return;
     const input = event.currentTarget;
     if (event.key === 'Escape') {
       input.value = code;
+      backToArticle();
       return;
     }
     if (event.key !== 'Enter') return;
     event.preventDefault();
     if (event.ctrlKey) store.getState().searchCustomer(input.value.trim());
-    else void store.getState().findCustomer(input.value);
+    else void find(input.value);
   };
 
   return (
