@@ -11,8 +11,17 @@ import type { Clock, CoreDeps, Ids, ShopConfig } from '../usecases/ports.js';
 import { setupTerminal, type PaymentTerminal, type TerminalConfig } from '../devices/payment-terminal.js';
 import { markInterruptedRequests } from '../db/terminal-repo.js';
 import { previewLines } from '../../native/printer/preview.js';
-import { PrintWorker } from '../devices/print-worker.js';
-import { setupPrinter, type PrinterConfig, type PrinterSetup } from '../devices/printer-setup.js';
+import type { PrintWorker } from '../devices/print-worker.js';
+import { loadReceiptLogo, parsePrinterConnection, type PrinterConfig, type PrinterSetup } from '../devices/printer-setup.js';
+import { PosError } from '../contract/errors.js';
+import { readSettings } from '../db/settings-repo.js';
+import { defaultSettings } from '../usecases/ports.js';
+import { deviceUseCases } from '../usecases/devices.js';
+import { DeviceManager, printerDeviceStatus } from './device-manager.js';
+import { PrinterStation } from './printer-station.js';
+import { startHidScanners } from '../devices/scanner-setup.js';
+import { parseFiscalConnection, type FiscalSetup } from '../devices/fiscal-setup.js';
+import { FiscalStation } from './fiscal-station.js';
 import type { DecodedDocument } from '../../native/printer/escpos-decode.js';
 import { EventBus } from './event-bus.js';
 import { systemClock, uuidv7Ids } from './ids.js';
@@ -49,6 +58,8 @@ export interface CoreOptions {
   ids?: Ids;
   nativeBinding?: string;
   printRetryMs?: number;
+  /** Look for HID POS scanners (node-hid, hot-plug). Default true; tests turn it off. */
+  hidScanners?: boolean;
   /** How often an idle printer is asked for its status (ms; 0 = never). */
   printerPollMs?: number;
   checkOutputs?: boolean;
@@ -60,8 +71,12 @@ export interface Core {
   dispatch: Dispatch;
   events: EventBus;
   db: Db;
-  printer: PrinterSetup;
-  printWorker: PrintWorker;
+  /** The receipt printer as connected now (it changes when the settings name another one). */
+  readonly printer: PrinterSetup;
+  readonly printWorker: PrintWorker;
+  /** The fiscal printer as connected now (simulated or real; none by default). */
+  readonly fiscal: FiscalSetup;
+  devices: DeviceManager;
   close(): Promise<void>;
 }
 
@@ -93,21 +108,62 @@ export async function startCore(options: CoreOptions): Promise<Core> {
   }
 
   const events = new EventBus();
-  const printer = await setupPrinter(options.printer, options.onSimulatedDocument);
-  const printWorker = new PrintWorker({
+  const devices = new DeviceManager(events);
+  const labels = (locale: string) => printLabels(assetsDir, locale);
+
+  // The settings screen's printer wins over the start options (POS_PRINTER presets a kiosk).
+  const storedConnection = readSettings(db, defaultSettings(shop)).printerConnection;
+  let printerConfig: PrinterConfig = options.printer;
+  if (storedConnection !== '') {
+    try {
+      printerConfig = parsePrinterConnection(storedConnection);
+    } catch (error) {
+      log(`printer setting "${storedConnection}" is not usable (${error instanceof Error ? error.message : String(error)}); using the start options`);
+    }
+  }
+  const logo = loadReceiptLogo(join(assetsDir, 'logo.pbm'));
+  if (logo.error) log(`logo: ${logo.error}`);
+  const station = await PrinterStation.start(printerConfig, {
+    logo: logo.logo,
     db,
-    printer: printer.port,
-    profile: printer.profile,
-    labels: (locale) => printLabels(assetsDir, locale),
     clock,
     events,
+    labels,
     log,
     ...(options.printRetryMs !== undefined ? { retryMs: options.printRetryMs } : {}),
     ...(options.printerPollMs !== undefined ? { pollMs: options.printerPollMs } : {}),
+    ...(options.onSimulatedDocument ? { onSimulatedDocument: options.onSimulatedDocument } : {}),
   });
+  const showPrinter = () => devices.set('printer', printerDeviceStatus(station.worker.status(), station.configured));
+  const offPrinter = events.subscribe((name) => {
+    if (name === 'printer.changed') showPrinter();
+  });
+  showPrinter();
+
+  // HID POS scanners: codes go to the screen as 'scanner.scanned'; without libusb the till says so
+  // once and keeps selling with keyboard-wedge scanners.
+  const scanners =
+    (options.hidScanners ?? true)
+      ? await startHidScanners({
+          onScan: (code) => events.emit('scanner.scanned', { code }),
+          onStatus: (status) => devices.set('scanner', status),
+          log: (m) => log(`scanner: ${m}`),
+        })
+      : { close: async () => undefined };
+
+  const fiscal = await FiscalStation.start(readSettings(db, defaultSettings(shop)).fiscalConnection, {
+    db,
+    clock,
+    log: (m) => log(`fiscal: ${m}`),
+    onChange: (status) => devices.set('fiscal', status),
+    ...(options.printRetryMs !== undefined ? { retryMs: options.printRetryMs } : {}),
+  });
+  devices.set('fiscal', fiscal.worker.status());
 
   const terminalOption = options.terminal ?? { kind: 'simulator' };
   const terminal = 'pay' in terminalOption ? terminalOption : setupTerminal(terminalOption);
+  devices.set('terminal', terminal.name === 'none' ? { name: '', state: 'none' } : { name: terminal.name, state: 'ok' });
+
   const deps: CoreDeps = {
     db,
     clock,
@@ -115,8 +171,41 @@ export async function startCore(options: CoreOptions): Promise<Core> {
     shop,
     terminal,
     print: {
-      preview: (doc) => previewLines(doc, printLabels(assetsDir, doc.locale), printer.profile),
-      queued: () => printWorker.kick(),
+      preview: (doc) => previewLines(doc, labels(doc.locale), station.setup.profile),
+      queued: () => station.worker.kick(),
+    },
+    fiscal: { enabled: () => fiscal.enabled, queued: () => fiscal.worker.kick() },
+    checkSettings(changes) {
+      const fiscalText = changes.fiscalConnection?.trim();
+      if (fiscalText && fiscalText !== 'none') {
+        try {
+          parseFiscalConnection(fiscalText);
+        } catch (error) {
+          throw new PosError('device.bad_connection', error instanceof Error ? error.message : String(error), { connection: fiscalText });
+        }
+      }
+      if (changes.printerConnection) {
+        try {
+          parsePrinterConnection(changes.printerConnection);
+        } catch (error) {
+          throw new PosError('device.bad_connection', error instanceof Error ? error.message : String(error), {
+            connection: changes.printerConnection,
+          });
+        }
+      }
+    },
+    settingsChanged(changes) {
+      if (changes.fiscalConnection !== undefined) {
+        void fiscal.reconfigure(changes.fiscalConnection).then(
+          () => devices.set('fiscal', fiscal.worker.status()),
+          (error: unknown) => log(`fiscal: could not switch: ${error instanceof Error ? error.message : String(error)}`),
+        );
+      }
+      if (changes.printerConnection === undefined) return;
+      const config = changes.printerConnection === '' ? options.printer : parsePrinterConnection(changes.printerConnection);
+      void station.reconfigure(config).then(showPrinter, (error: unknown) => {
+        log(`printer: could not switch to "${changes.printerConnection}": ${error instanceof Error ? error.message : String(error)}`);
+      });
     },
   };
 
@@ -128,7 +217,8 @@ export async function startCore(options: CoreOptions): Promise<Core> {
       shopName: shop.shopName,
       tillName: shop.tillName,
     }),
-    'printer.status': () => printWorker.status(),
+    'printer.status': () => station.worker.status(),
+    ...deviceUseCases({ ...deps, devices: { view: () => devices.view(), printerConfigured: () => station.configured } }),
     ...receiptUseCases(deps),
     ...receiptHeaderUseCases(deps),
     ...receiptPaymentUseCases(deps),
@@ -141,17 +231,27 @@ export async function startCore(options: CoreOptions): Promise<Core> {
   });
 
   // Receipts confirmed before a crash or while the printer was away are printed now.
-  printWorker.start();
+  station.worker.start();
 
   return {
     dispatch,
     events,
     db,
-    printer,
-    printWorker,
+    get printer() {
+      return station.setup;
+    },
+    get printWorker() {
+      return station.worker;
+    },
+    get fiscal() {
+      return fiscal.setup;
+    },
+    devices,
     async close() {
-      await printWorker.stop();
-      await printer.close();
+      offPrinter();
+      await scanners.close();
+      await fiscal.close();
+      await station.close();
       db.close();
     },
   };

@@ -1,6 +1,6 @@
 import { homedir } from 'node:os';
 import { join } from 'node:path';
-import type { PrinterConfig } from '../devices/printer-setup.js';
+import { parsePrinterConnection, type PrinterConfig } from '../devices/printer-setup.js';
 import type { TerminalConfig } from '../devices/payment-terminal.js';
 
 export interface StartOptions {
@@ -29,6 +29,15 @@ export class UsageError extends Error {}
  * --terminal takes `simulator` (default) or `none`; --terminal-id-code is the ID code the
  * simulated terminal "reads" from an ID card (F10).
  */
+/** A printer given as a connection string (as on the settings screen). */
+function connection(text: string): PrinterConfig {
+  try {
+    return parsePrinterConnection(text);
+  } catch (error) {
+    throw new UsageError(`--printer: ${error instanceof Error ? error.message : String(error)}`);
+  }
+}
+
 export function parseStartOptions(argv: readonly string[], env: NodeJS.ProcessEnv = process.env): StartOptions {
   const flags = new Map<string, string>();
   const switches = new Set<string>();
@@ -57,8 +66,9 @@ export function parseStartOptions(argv: readonly string[], env: NodeJS.ProcessEn
   const baudText = pick('printer-baud', 'POS_PRINTER_BAUD');
   const baudRate = baudText === undefined ? undefined : Number(baudText);
   if (baudRate !== undefined && (!Number.isInteger(baudRate) || baudRate <= 0)) throw new UsageError(`--printer-baud must be a number, got "${baudText}"`);
-  const printer: PrinterConfig =
-    printerArg === 'none'
+  const printer: PrinterConfig = /^escpos:|^sim$/i.test(printerArg)
+    ? connection(printerArg)
+    : printerArg === 'none'
       ? { kind: 'none' }
       : printerArg === 'simulator'
         ? { kind: 'simulator', ...(profileId ? { profileId } : {}) }

@@ -176,6 +176,21 @@ export const AppInfo = z.object({
 });
 export type AppInfo = z.infer<typeof AppInfo>;
 
+/**
+ * A store's layout of restricted-circulation EAN-13 barcodes (prefix 20–29) printed by scales:
+ * `prefix` (2 digits) + item code (`itemDigits`) + [price/measure verifier digit] + value + check
+ * digit, 13 in all. The value is grams (`weight`, the row's quantity) or cents (`price`).
+ */
+export const WeightBarcodeLayout = z
+  .object({
+    prefix: z.string().regex(/^2\d$/),
+    itemDigits: z.number().int().min(3).max(6),
+    kind: z.enum(['weight', 'price']),
+    verifier: z.boolean(),
+  })
+  .refine((l) => 10 - l.itemDigits - (l.verifier ? 1 : 0) >= 4, { message: 'leaves fewer than 4 digits for the value' });
+export type WeightBarcodeLayout = z.infer<typeof WeightBarcodeLayout>;
+
 /** Settings a shop changes on the settings screen; stored in SQLite, read by every use case. */
 export const SettingsView = z.object({
   zeroPricePolicy: ZeroPricePolicy,
@@ -196,6 +211,33 @@ export const SettingsView = z.object({
   defaultWarehouse: Code,
   /** Printed on receipts until staff log-in exists. */
   cashierName: Text(40).min(1),
+
+  // Devices (#4).
+  /**
+   * The receipt printer as a connection string; '' = what the till was started with (POS_PRINTER):
+   * `escpos:serial:/dev/ttyUSB0?baud=19200&parity=none&flow=none&profile=epson-wpc1257`,
+   * `escpos:tcp:192.168.1.50:9100?profile=…`, `sim`, `none`.
+   */
+  printerConnection: Text(200),
+  /** Kick the cash drawer (on the printer) when cash moves at confirm. */
+  drawerOnCash: z.boolean(),
+  /** Lets the cashier open the drawer without a sale, with a reason (logged). */
+  drawerOpenAllowed: z.boolean(),
+  /** Print a QR code of the receipt number under the receipt. */
+  receiptQr: z.boolean(),
+  /** Print the shop's logo (assets/logo.pbm) at the top. */
+  receiptLogo: z.boolean(),
+  /** Keyboard-wedge scanner: characters it sends before a code (programmed into the scanner). */
+  scannerPrefix: Text(8),
+  /** Longest gap between a scanner's keystrokes (ms); slower input is a person typing. */
+  scannerMaxGapMs: z.number().int().min(5).max(200),
+  /** Fewest characters a scan has. */
+  scannerMinLength: z.number().int().min(3).max(32),
+  weightBarcodes: z.array(WeightBarcodeLayout).max(10),
+  /** Poland: the fiscal printer, '' / `none`, `posnet:serial:/dev/ttyS1?baud=9600`, `posnet:sim`. */
+  fiscalConnection: Text(200),
+  /** Fiscal PTU letter per VAT rate (basis points as the key): {"2300":"A","800":"B"}. */
+  ptuMap: z.record(z.string().regex(/^\d{1,5}$/), z.string().regex(/^[A-G]$/)),
 });
 export type SettingsView = z.infer<typeof SettingsView>;
 
@@ -231,6 +273,27 @@ export const ReceiptSummary = z.object({
   createdAt: z.string(),
 });
 export type ReceiptSummary = z.infer<typeof ReceiptSummary>;
+
+/** One device as the status bar shows it. `none` = not configured (nothing to show). */
+export const DeviceState = z.enum(['ok', 'warning', 'offline', 'error', 'unavailable', 'none']);
+export type DeviceState = z.infer<typeof DeviceState>;
+export const DeviceStatus = z.object({ name: z.string(), state: DeviceState, message: z.string().optional() });
+export type DeviceStatus = z.infer<typeof DeviceStatus>;
+export const DevicesView = z.object({
+  printer: DeviceStatus,
+  fiscal: DeviceStatus,
+  terminal: DeviceStatus,
+  scanner: DeviceStatus,
+});
+export type DevicesView = z.infer<typeof DevicesView>;
+
+export const DeviceLogEntry = z.object({
+  at: z.string(),
+  device: z.string(),
+  event: z.string(),
+  detail: z.string(),
+});
+export type DeviceLogEntry = z.infer<typeof DeviceLogEntry>;
 
 const ReceiptRef = z.object({ receiptId: Id });
 
@@ -319,6 +382,13 @@ export const api = {
   'settings.update': { input: SettingsView.partial(), output: SettingsView },
   'reference.lists': { input: z.object({}), output: ReferenceLists },
   'printer.status': { input: z.object({}), output: PrinterStatusView },
+  'devices.status': { input: z.object({}), output: DevicesView },
+  /** A short test page on the receipt printer (settings screen). */
+  'printer.test': { input: z.object({}), output: z.object({ queued: z.literal(true) }) },
+  /** Opens the cash drawer without a sale (needs the setting); the reason is logged. */
+  'drawer.open': { input: z.object({ reason: z.string().trim().min(3).max(120) }), output: z.object({ queued: z.literal(true) }) },
+  /** The device log, newest first: reprints, drawer opens, faults, reconnects. */
+  'devices.log': { input: z.object({ limit: z.number().int().min(1).max(500).default(100) }), output: z.array(DeviceLogEntry) },
 } as const;
 
 export type Api = typeof api;

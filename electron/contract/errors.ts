@@ -33,6 +33,14 @@ export const ERROR_CODES = [
   'warehouse.not_found',
   'object.not_found',
   'salesperson.not_found',
+  // Devices (#4).
+  'barcode.invalid_check_digit',
+  'drawer.not_allowed',
+  'printer.unavailable',
+  'device.bad_connection',
+  'fiscal.tax_ladder',
+  'fiscal.name_too_long',
+  'fiscal.unavailable',
 ] as const;
 
 export const ErrorCode = z.enum(ERROR_CODES);

@@ -1,10 +1,13 @@
 import { z } from 'zod';
-import { PrinterStatusView } from './api.js';
+import { DevicesView, PrinterStatusView } from './api.js';
 
 /** Pushes from the core to the renderer. */
 export const events = {
   'printer.changed': PrinterStatusView,
   'receipt.printed': z.object({ receiptId: z.string(), number: z.string() }),
+  'devices.changed': DevicesView,
+  /** A code read by a HID POS scanner; the receipt screen treats it as a scan into Article. */
+  'scanner.scanned': z.object({ code: z.string().min(1).max(128) }),
 } as const;
 
 export type Events = typeof events;

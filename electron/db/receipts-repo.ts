@@ -45,6 +45,8 @@ export interface RowRecord {
   vatRateBp: number;
   serialNo: string;
   salespersonCode: string | null;
+  /** 1: the price was typed by hand or came from a scale's price label; a customer pick keeps it. */
+  priceLocked?: 0 | 1;
 }
 
 /** What a row shows from its article today: picture, stock and zero-price override. */
@@ -75,7 +77,7 @@ export interface ArticleRecord {
 
 const ROW_COLUMNS = `id, line_no AS lineNo, article_id AS articleId, code, name, unit, quantity_milli AS quantityMilli,
   unit_price_minor AS unitPriceMinor, discount_bp AS discountBp, vat_rate_bp AS vatRateBp, serial_no AS serialNo,
-  salesperson_code AS salespersonCode`;
+  salesperson_code AS salespersonCode, price_locked AS priceLocked`;
 const PAYMENT_COLUMNS = `id, method, amount_minor AS amountMinor, tendered_minor AS tenderedMinor, change_minor AS changeMinor,
   rounding_minor AS roundingMinor, reference`;
 
@@ -139,6 +141,25 @@ export function findArticleByCode(db: Db, code: string): ArticleRecord | null {
   return row ?? null;
 }
 
+/**
+ * An active article by the item code of a scale label (its PLU): the article code equal to the
+ * digits as printed, else to the digits without leading zeros — a 5-digit PLU field prints article
+ * 1301 as 01301. Never matches by barcode: the label's item code is not one.
+ */
+export function findArticleByItemCode(db: Db, itemCode: string): ArticleRecord | null {
+  const short = itemCode.replace(/^0+/, '');
+  const row = db
+    .prepare(
+      `SELECT id, code, name, unit, price_minor AS priceMinor, vat_rate_bp AS vatRateBp
+         FROM articles
+        WHERE active = 1 AND (code = @itemCode OR (@short <> '' AND code = @short))
+        ORDER BY code = @itemCode DESC
+        LIMIT 1`,
+    )
+    .get({ itemCode, short }) as ArticleRecord | undefined;
+  return row ?? null;
+}
+
 export function findArticle(db: Db, id: string): ArticleRecord | null {
   const row = db
     .prepare(`SELECT id, code, name, unit, price_minor AS priceMinor, vat_rate_bp AS vatRateBp FROM articles WHERE id = ?`)
@@ -189,18 +210,18 @@ export function updateHeader(db: Db, id: string, h: ReceiptHeader): void {
 export function insertRow(db: Db, receiptId: string, row: RowRecord): void {
   db.prepare(
     `INSERT INTO receipt_rows (id, receipt_id, line_no, article_id, code, name, unit, quantity_milli, unit_price_minor,
-                               discount_bp, vat_rate_bp, serial_no, salesperson_code)
+                               discount_bp, vat_rate_bp, serial_no, salesperson_code, price_locked)
      VALUES (@id, @receiptId, @lineNo, @articleId, @code, @name, @unit, @quantityMilli, @unitPriceMinor,
-             @discountBp, @vatRateBp, @serialNo, @salespersonCode)`,
-  ).run({ ...row, receiptId });
+             @discountBp, @vatRateBp, @serialNo, @salespersonCode, @priceLocked)`,
+  ).run({ ...row, receiptId, priceLocked: row.priceLocked ?? 0 });
 }
 
 export function updateRow(db: Db, row: RowRecord): void {
   db.prepare(
     `UPDATE receipt_rows SET name = @name, quantity_milli = @quantityMilli, unit_price_minor = @unitPriceMinor,
-            discount_bp = @discountBp, serial_no = @serialNo, salesperson_code = @salespersonCode
+            discount_bp = @discountBp, serial_no = @serialNo, salesperson_code = @salespersonCode, price_locked = @priceLocked
       WHERE id = @id`,
-  ).run(row);
+  ).run({ ...row, priceLocked: row.priceLocked ?? 0 });
 }
 
 export function deleteRow(db: Db, rowId: string): void {

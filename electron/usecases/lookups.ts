@@ -33,8 +33,9 @@ export function lookupUseCases(deps: CoreDeps) {
 
     'settings.get': (): SettingsView => settings(),
 
-    'settings.update': (changes: ParsedInput<'settings.update'>): SettingsView =>
-      db
+    'settings.update': (changes: ParsedInput<'settings.update'>): SettingsView => {
+      deps.checkSettings?.(changes);
+      const updated = db
         .transaction(() => {
           if (changes.defaultSeries !== undefined && !exists(db, 'number_series', changes.defaultSeries)) {
             throw new PosError('series.not_found', `no series ${changes.defaultSeries}`, { code: changes.defaultSeries });
@@ -45,6 +46,9 @@ export function lookupUseCases(deps: CoreDeps) {
           writeSettings(db, changes);
           return settings();
         })
-        .immediate(),
+        .immediate();
+      deps.settingsChanged?.(changes);
+      return updated;
+    },
   };
 }

@@ -42,6 +42,21 @@ export function defaultSettings(shop: ShopConfig): SettingsView {
     defaultSeries: shop.seriesCode,
     defaultWarehouse: 'MAIN',
     cashierName: 'Mari Maasikas',
+    printerConnection: '',
+    drawerOnCash: true,
+    drawerOpenAllowed: true,
+    receiptQr: true,
+    receiptLogo: false,
+    scannerPrefix: '',
+    scannerMaxGapMs: 30,
+    scannerMinLength: 6,
+    // Baltic and Polish scale labels: 2x + 5-digit PLU + 5 digits of grams (or cents) + check.
+    weightBarcodes: [
+      { prefix: '23', itemDigits: 5, kind: 'weight', verifier: false },
+      { prefix: '24', itemDigits: 5, kind: 'price', verifier: false },
+    ],
+    fiscalConnection: '',
+    ptuMap: { '2300': 'A', '2200': 'A', '800': 'B', '900': 'B', '500': 'C', '0': 'D' },
   };
 }
 
@@ -60,4 +75,10 @@ export interface CoreDeps {
   shop: ShopConfig;
   terminal: PaymentTerminal;
   print: PrintPort;
+  /** The fiscal printer (Poland), when one is set: confirm writes a fiscal job for it. */
+  fiscal?: { enabled(): boolean; queued(): void };
+  /** Device settings are checked before they are stored (a bad connection string changes nothing)… */
+  checkSettings?(changes: Partial<SettingsView>): void;
+  /** …and acted on after the commit (reconnect the printer, the fiscal printer). */
+  settingsChanged?(changes: Partial<SettingsView>): void;
 }

@@ -7,6 +7,9 @@ import { referenceLists } from '../db/reference-repo.js';
 import type { CoreDeps } from './ports.js';
 import { receiptContext } from './receipt-context.js';
 import { toPrintableReceipt } from './print-document.js';
+import { insertFiscalJob, ladderHistory } from '../db/fiscal-jobs-repo.js';
+import { toFiscalReceipt } from '../domain/fiscal-receipt.js';
+import { taxLadderViolations } from '../domain/tax-ladder.js';
 
 /** F12 confirm, and F8 preview / print. Paper always goes through the print_jobs outbox. */
 export function receiptConfirmUseCases(deps: CoreDeps) {
@@ -17,6 +20,7 @@ export function receiptConfirmUseCases(deps: CoreDeps) {
   const salespeople = () => new Map(referenceLists(db).salespeople.map((p) => [p.code, p.name]));
 
   /** The paper of a confirmed receipt is the document frozen at confirm, marked as a copy. */
+  /** A reprint never opens the drawer again. */
   const frozenCopy = (receiptId: string): PrintableReceipt => {
     const row = db
       // The first paper that is not a pro-forma printed before confirm (old jobs lack the field).
@@ -26,7 +30,7 @@ export function receiptConfirmUseCases(deps: CoreDeps) {
       )
       .get(receiptId) as { document: string } | undefined;
     if (!row) throw new PosError('receipt.not_found', `receipt ${receiptId} has no printout`);
-    return { ...(JSON.parse(row.document) as PrintableReceipt), copy: true };
+    return { ...(JSON.parse(row.document) as PrintableReceipt), copy: true, openDrawer: false };
   };
 
   const proForma = (view: ReceiptView, printedAt: string): PrintableReceipt =>
@@ -46,6 +50,18 @@ export function receiptConfirmUseCases(deps: CoreDeps) {
         const draft = ctx.viewOf(r);
         if (draft.dueMinor > 0) throw new PosError('receipt.not_paid', 'receipt is not fully paid', { due: draft.dueMinor });
         if (draft.dueMinor < 0) throw new PosError('receipt.overpaid', 'paid more than the total', { over: -draft.dueMinor });
+        const fiscalOn = deps.fiscal?.enabled() ?? false;
+        if (fiscalOn) {
+          // The fiscal printer would refuse a rate raised after it was lowered for the same
+          // fiscal name: caught here, before a number is taken, with a way out in the message.
+          const { ptuMap } = ctx.settings();
+          const [violation] = taxLadderViolations(
+            draft.rows.map((row) => ({ name: row.name, rateBp: row.vatRateBp })),
+            ladderHistory(db, ptuMap),
+            ptuMap,
+          );
+          if (violation) throw new PosError('fiscal.tax_ladder', 'tax ladder', { name: violation.name });
+        }
         const confirmedAt = now();
         const number = repo.takeNextNumber(db, r.seriesCode);
         repo.markConfirmed(db, {
@@ -58,12 +74,26 @@ export function receiptConfirmUseCases(deps: CoreDeps) {
         });
         repo.takeFromStock(db, draft.warehouseCode, r.rows);
         const result = ctx.view(receiptId);
+        const settings = ctx.settings();
         // Queued in the same transaction as the sale: a crash after commit still prints, once.
-        const document = toPrintableReceipt(result, shop, { cashier: ctx.settings().cashierName, salespeople: salespeople() });
+        // The drawer opens only when cash moved (a card-only sale keeps it shut).
+        const document = {
+          ...toPrintableReceipt(result, shop, { cashier: settings.cashierName, salespeople: salespeople() }),
+          openDrawer: settings.drawerOnCash && result.payments.some((p) => p.method === 'cash'),
+          qr: settings.receiptQr ? result.number : null,
+          logo: settings.receiptLogo,
+        };
         insertPrintJob(db, { id: ids.next(), receiptId, document: JSON.stringify(document), now: confirmedAt });
+        if (fiscalOn) {
+          // toFiscalReceipt refuses (fiscal.*) what the printer cannot register; the whole
+          // confirm rolls back with it, number included.
+          const fiscalDoc = toFiscalReceipt(result, settings.ptuMap);
+          insertFiscalJob(db, { id: ids.next(), receiptId, document: JSON.stringify(fiscalDoc), now: confirmedAt });
+        }
         return result;
       });
       deps.print.queued();
+      deps.fiscal?.queued();
       return confirmed;
     },
 

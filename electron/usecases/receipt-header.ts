@@ -68,6 +68,7 @@ export function receiptHeaderUseCases(deps: CoreDeps) {
         });
         let repriced = false;
         for (const row of r.rows) {
+          if (row.priceLocked === 1) continue; // typed by hand or from a scale's price label
           const article = repo.findArticle(db, row.articleId);
           if (!article) continue;
           const price = customerPrice(db, article, formulaCode);

@@ -53,7 +53,7 @@ export function toReceiptView(r: ReceiptRecord, ctx: ViewContext): ReceiptView {
     objectCode: r.objectCode,
     warehouseCode,
     creditOf: r.creditOf,
-    rows: r.rows.map((row, i) => {
+    rows: r.rows.map(({ priceLocked: _locked, ...row }, i) => {
       const facts = ctx.facts(row.articleId, warehouseCode);
       const stockMilli = confirmed ? null : facts.stockMilli;
       return {

@@ -5,6 +5,7 @@ import { exists } from '../db/reference-repo.js';
 import type { CoreDeps } from './ports.js';
 import { receiptContext } from './receipt-context.js';
 import { customerPrice } from './receipt-header.js';
+import { resolveScan } from './scan-code.js';
 
 /**
  * The receipt's life cycle and rows. Each use case is a single immediate transaction: load, apply
@@ -51,9 +52,8 @@ export function receiptUseCases(deps: CoreDeps) {
     'receipt.addArticle': ({ receiptId, code }: ParsedInput<'receipt.addArticle'>): ReceiptView =>
       tx(() => {
         const r = ctx.loadEditable(receiptId);
-        const article = repo.findArticleByCode(db, code);
-        if (!article) throw new PosError('article.not_found', `no article with code ${code}`, { code });
-        const price = customerPrice(db, article, r.priceFormulaCode);
+        const { article, quantityMilli, labelPrice } = resolveScan(db, code, ctx.settings().weightBarcodes);
+        const price = labelPrice ?? customerPrice(db, article, r.priceFormulaCode);
         repo.insertRow(db, receiptId, {
           id: ids.next(),
           lineNo: nextLineNo(r),
@@ -61,12 +61,13 @@ export function receiptUseCases(deps: CoreDeps) {
           code: article.code,
           name: article.name,
           unit: article.unit,
-          quantityMilli: 1000,
+          quantityMilli,
           unitPriceMinor: price.unitPriceMinor,
           discountBp: price.discountBp,
           vatRateBp: article.vatRateBp,
           serialNo: '',
           salespersonCode: null,
+          priceLocked: labelPrice ? 1 : 0,
         });
         ctx.changed(receiptId, true);
         return ctx.view(receiptId);
@@ -89,6 +90,8 @@ export function receiptUseCases(deps: CoreDeps) {
           unitPriceMinor: input.unitPriceMinor ?? row.unitPriceMinor,
           serialNo: input.serialNo ?? row.serialNo,
           salespersonCode: input.salespersonCode === undefined ? row.salespersonCode : input.salespersonCode,
+          // A price the cashier typed is theirs: a customer picked later does not overwrite it.
+          priceLocked: input.unitPriceMinor !== undefined ? 1 : (row.priceLocked ?? 0),
         };
         const moneyChanged =
           next.quantityMilli !== row.quantityMilli || next.discountBp !== row.discountBp || next.unitPriceMinor !== row.unitPriceMinor;

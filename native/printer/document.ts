@@ -87,6 +87,29 @@ export interface PrintableReceipt {
   copy: boolean;
   /** Printed before confirm: not a fiscal receipt, the `proForma` banner replaces the title. */
   proForma: boolean;
+  /** Kick the cash drawer after the cut (a sale that took cash). Absent = no. */
+  openDrawer?: boolean;
+  /** Data for a QR code printed under the receipt (the receipt number); null/absent = none. */
+  qr?: string | null;
+  /** Print the shop's logo (assets/logo.pbm) above the header when the printer has it. */
+  logo?: boolean;
+}
+
+/** A 'test' print job: a short page to check the printer, its profile and code page. */
+export interface PrintableTestPage {
+  shopName: string;
+  /** The shop's language: its letters are the first sample line. */
+  locale: string;
+  /** ISO-8601 instant the test was requested. */
+  at: string;
+  /** IANA zone for the printed time; UTC when absent. */
+  timeZone?: string;
+}
+
+/** A 'drawer' print job: open the cash drawer without a sale. */
+export interface DrawerJob {
+  /** Why (logged), e.g. 'change for the float'. */
+  reason: string;
 }
 
 /** A row as stored by any version: fields added after the first version may be missing. */
@@ -161,6 +184,10 @@ export interface ReceiptLabels {
   /** Unit words after the quantity; default to 'pcs' / 'kg' when not given. */
   pcs?: string;
   kg?: string;
+  /** Test page words; English when not given. */
+  testPage?: string;
+  printer?: string;
+  codePage?: string;
 }
 
 /**

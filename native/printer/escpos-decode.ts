@@ -27,6 +27,21 @@ export interface DecodedDocument {
   styles: LineStyle[];
   /** Every command in order, e.g. 'ESC @', 'ESC t 51', 'GS V 66 0'. */
   commands: string[];
+  /** Data of every QR code printed (GS ( k: stored with fn 80, printed with fn 81), in order. */
+  qrCodes: string[];
+  /** The last QR code printed, or null. */
+  qr: string | null;
+  /** Data of every 1D barcode printed (GS k), code-set prefixes such as '{B' removed. */
+  barcodes: string[];
+  /** Raster images (GS v 0); consecutive bands of one width count as one image. */
+  images: { widthDots: number; heightDots: number }[];
+  /** True when an image was printed (the logo). */
+  logo: boolean;
+  /**
+   * Drawer kicks (ESC p, DLE DC4 1) belonging to this document: those before its cut and those
+   * that follow the cut before anything else arrives (the till kicks right after cutting).
+   */
+  drawerKicks: number;
 }
 
 const LF = 0x0a;
@@ -51,6 +66,17 @@ export class EscPosStreamDecoder {
   private lineText = '';
   private lineStyle: LineStyle | null = null;
   private run: number[] = [];
+  private qrStored: string | null = null;
+  private qrCodes: string[] = [];
+  private barcodes: string[] = [];
+  private images: { widthDots: number; heightDots: number }[] = [];
+  /** The last image, while the next command may continue it with another band. */
+  private imageOpen = false;
+  private kicks = 0;
+  /** The document just cut, while nothing has arrived after the cut but drawer kicks. */
+  private lastCut: DecodedDocument | null = null;
+  /** Every drawer kick seen, whichever document it belongs to. */
+  drawerKicks = 0;
 
   constructor(private readonly n2encoding: Readonly<Record<number, string>>) {
     this.encoding = this.encodingFor(0);
@@ -77,6 +103,8 @@ export class EscPosStreamDecoder {
         i += len;
         continue;
       }
+      this.lastCut = null;
+      this.imageOpen = false;
       if (b === LF) this.endLine();
       else if (b === HT) this.text(0x20);
       else if (b >= 0x20 || b === 0) {
@@ -92,9 +120,31 @@ export class EscPosStreamDecoder {
   /** The document in progress (no cut yet), or null when nothing has been received since the last cut. */
   flush(): DecodedDocument | null {
     const hasLine = this.pending();
-    if (!hasLine && this.lines.length === 0 && this.commands.length === 0) return null;
+    if (!hasLine && this.lines.length === 0 && this.commands.length === 0 && this.kicks === 0) return null;
     if (hasLine) this.endLine();
     return this.finish(false);
+  }
+
+  /** A snapshot of the document in progress (lines since the last cut, pending text included), or null. */
+  peek(): DecodedDocument | null {
+    this.flushRun();
+    const lines = this.lineText.length > 0 ? [...this.lines, this.lineText] : [...this.lines];
+    if (lines.length === 0 && this.commands.length === 0) return null;
+    const styles = this.lineText.length > 0 ? [...this.styles, this.lineStyle ?? { ...this.style }] : [...this.styles];
+    return {
+      text: lines.join('\n'),
+      lines,
+      codeTables: [...this.codeTables],
+      cut: false,
+      styles,
+      commands: [...this.commands],
+      qrCodes: [...this.qrCodes],
+      qr: this.qrCodes.at(-1) ?? null,
+      barcodes: [...this.barcodes],
+      images: this.images.map((i) => ({ ...i })),
+      logo: this.images.length > 0,
+      drawerKicks: this.kicks,
+    };
   }
 
   private encodingFor(n: number): string {
@@ -138,11 +188,22 @@ export class EscPosStreamDecoder {
       cut,
       styles: this.styles.slice(0, end),
       commands: this.commands,
+      qrCodes: this.qrCodes,
+      qr: this.qrCodes.at(-1) ?? null,
+      barcodes: this.barcodes,
+      images: this.images,
+      logo: this.images.length > 0,
+      drawerKicks: this.kicks,
     };
     this.lines = [];
     this.styles = [];
     this.codeTables = [];
     this.commands = [];
+    this.qrCodes = [];
+    this.barcodes = [];
+    this.images = [];
+    this.imageOpen = false;
+    this.kicks = 0;
     return doc;
   }
 
@@ -154,10 +215,27 @@ export class EscPosStreamDecoder {
       this.statusQueries.push(p1);
       return null;
     }
-    this.commands.push(commandName(cmd));
+    const name = commandName(cmd);
+    if ((lead === ESC && op === 0x70) || (lead === DLE && op === 0x14 && p1 === 1)) {
+      this.drawerKicks++;
+      const previous = this.lastCut;
+      if (previous && !this.pending() && this.lines.length === 0 && this.commands.length === 0) {
+        previous.drawerKicks++;
+        previous.commands.push(name);
+      } else {
+        this.kicks++;
+        this.commands.push(name);
+      }
+      return null;
+    }
+    this.lastCut = null;
+    this.commands.push(name);
+    const continuesImage = lead === GS && op === 0x76;
+    if (!continuesImage) this.imageOpen = false;
     if (lead === ESC) {
       switch (op) {
         case 0x40: // ESC @ clears the print buffer and resets modes and the code table
+          this.qrStored = null;
           this.run = [];
           this.lineText = '';
           this.lineStyle = null;
@@ -192,6 +270,18 @@ export class EscPosStreamDecoder {
       }
     }
     if (lead === GS) {
+      if (op === 0x28 && cmd[2] === 0x6b) {
+        this.symbol(cmd);
+        return null;
+      }
+      if (op === 0x6b) {
+        this.barcode(cmd);
+        return null;
+      }
+      if (op === 0x76 && cmd[2] === 0x30) {
+        this.raster(cmd);
+        return null;
+      }
       if (op === 0x21) {
         this.style.widthTimes = ((p1 >> 4) & 0x07) + 1;
         this.style.heightTimes = (p1 & 0x07) + 1;
@@ -205,7 +295,43 @@ export class EscPosStreamDecoder {
   private cut(): DecodedDocument {
     // A cut first feeds to the blade, which prints any pending partial line.
     if (this.pending()) this.endLine();
-    return this.finish(true);
+    const doc = this.finish(true);
+    this.lastCut = doc;
+    return doc;
+  }
+
+  /** GS ( k pL pH cn fn …: 2D codes; QR (cn 49) data is stored by fn 80 and printed by fn 81. */
+  private symbol(cmd: Uint8Array): void {
+    const cn = cmd[5];
+    const fn = cmd[6];
+    if (cn !== 0x31) return;
+    if (fn === 0x50) this.qrStored = Buffer.from(cmd.subarray(8)).toString('utf8');
+    else if (fn === 0x51 && this.qrStored !== null) {
+      // A symbol is printed on its own line: finish any pending text first.
+      if (this.pending()) this.endLine();
+      this.qrCodes.push(this.qrStored);
+    }
+  }
+
+  /** GS k m …: m 0–6 NUL-terminated data; m 65–79 a length byte then data (CODE128 starts with '{A'/'{B'/'{C'). */
+  private barcode(cmd: Uint8Array): void {
+    const m = cmd[2] ?? 0;
+    const data = m <= 6 ? cmd.subarray(3, cmd.length - 1) : cmd.subarray(4);
+    let text = Buffer.from(data).toString('latin1');
+    if (m === 73) text = text.replace(/^\{[ABC]/, '').replace(/\{[ABC]/g, '').replace(/\{\{/g, '{');
+    if (this.pending()) this.endLine();
+    this.barcodes.push(text);
+  }
+
+  /** GS v 0 m xL xH yL yH data: one band of a raster image. */
+  private raster(cmd: Uint8Array): void {
+    const widthDots = ((cmd[4] ?? 0) + (cmd[5] ?? 0) * 256) * 8;
+    const rows = (cmd[6] ?? 0) + (cmd[7] ?? 0) * 256;
+    if (this.pending()) this.endLine();
+    const last = this.images.at(-1);
+    if (this.imageOpen && last && last.widthDots === widthDots) last.heightDots += rows;
+    else this.images.push({ widthDots, heightDots: rows });
+    this.imageOpen = true;
   }
 }
 

@@ -18,14 +18,23 @@ import {
   type StatusRequest,
 } from './status.js';
 
-export type { PrinterCondition } from './status.js';
+export type { PrinterCondition, PrinterState } from './status.js';
 
 export interface PrinterStatus {
   condition: PrinterCondition;
+  /** DLE EOT 4 bits 2+3: still printing, the roll should be changed soon (see `printerState`). */
   paperNearEnd: boolean;
+  /** Why the printer is unavailable when known (e.g. the port could not be opened). */
+  detail?: string;
 }
 
 export type PrintResult = { ok: true } | { ok: false; condition: PrinterCondition; message: string };
+
+/**
+ * The answer to one chunk of a longer document: ok when the printer was still ready after taking
+ * it (with the paper sensor), else the fault. A failed chunk may not have printed, or only partly.
+ */
+export type ChunkResult = { ok: true; paperNearEnd: boolean } | { ok: false; condition: PrinterCondition; message: string };
 
 export class EscPosPrinter {
   private readonly replyTimeoutMs: number;
@@ -64,6 +73,27 @@ export class EscPosPrinter {
       }
       // Bytes are in the printer's buffer; they may print (partly) once it is back online.
       return { ok: false, condition: after, message: `${describeCondition(after)} while printing; the receipt may be incomplete` };
+    });
+  }
+
+  /**
+   * Sends one chunk of a document whose readiness the caller has checked (with `status()` or the
+   * previous chunk), then reads the status back: DLE EOT 1 (+2 when offline, +4 for the paper
+   * sensor when ready). A failed write or no answer is 'unavailable'.
+   */
+  printChunk(bytes: Uint8Array): Promise<ChunkResult> {
+    return this.exclusive(async (): Promise<ChunkResult> => {
+      try {
+        await this.link.write(bytes);
+      } catch (err) {
+        return { ok: false, condition: 'unavailable', message: `Could not send to the printer: ${errorText(err)}` };
+      }
+      const after = await this.readStatus();
+      if (after.condition === 'ok') return { ok: true, paperNearEnd: after.paperNearEnd };
+      if (after.condition === 'unavailable') {
+        return { ok: false, condition: 'unavailable', message: 'Printer stopped answering; the last part sent may not have printed' };
+      }
+      return { ok: false, condition: after.condition, message: `${describeCondition(after.condition)} while printing; printing resumes where it stopped` };
     });
   }
 

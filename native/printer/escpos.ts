@@ -2,10 +2,27 @@
  * Pure ESC/POS encoder: a PrintableReceipt becomes the exact bytes for one printer profile.
  * Layout is done in columns of Font A; every character is one byte in a single-byte code page,
  * so column arithmetic on `printable` strings is exact.
+ *
+ * The bytes come as a plan of chunks (header, each row, VAT, totals, payments, footer, QR, cut,
+ * drawer kick). The print worker sends them one by one, reads the printer's status after each
+ * and remembers how many are on paper, so a receipt cut off by a paper change, an open cover or
+ * a crash resumes at the first chunk not confirmed instead of printing lines twice. Every chunk
+ * starts and ends in the default style (left, not bold, normal size), so any chunk can follow
+ * `resumePrefix` (ESC @ and the code table again) after the printer has been away.
  */
 import { formatMoney, formatQuantity, formatRate } from '../../electron/contract/codecs.js';
-import { completeLabels, upgradePrintable, type PrintablePaymentMethod, type PrintableReceipt, type ReceiptLabels, type StoredPrintableReceipt } from './document.js';
-import type { PrinterProfile } from './profiles.js';
+import {
+  completeLabels,
+  upgradePrintable,
+  type PrintablePaymentMethod,
+  type PrintableReceipt,
+  type PrintableTestPage,
+  type ReceiptLabels,
+  type StoredPrintableReceipt,
+} from './document.js';
+import { code128, drawerKick, qrCode, rasterImage } from './escpos-graphics.js';
+import type { MonoBitmap } from './pbm.js';
+import { codePageName, imageWidthDots, type PrinterProfile } from './profiles.js';
 import { encodeText, justify, printable, truncate, width, wrap } from './text.js';
 
 export { encodeText, printable } from './text.js';
@@ -21,7 +38,7 @@ export const INIT: readonly number[] = [ESC, 0x40];
 /** FS .: leave Kanji/Chinese double-byte mode (see PrinterProfile.cancelKanji). */
 export const CANCEL_KANJI: readonly number[] = [FS, 0x2e];
 /** ESC p 0 25 250: pulse drawer pin 2 for 50 ms on, 500 ms off (PROTOCOLS.md §1.1). */
-export const DRAWER_KICK: Uint8Array = Uint8Array.of(ESC, 0x70, 0x00, 0x19, 0xfa);
+export const DRAWER_KICK: Uint8Array = drawerKick(2, 50, 500);
 /** GS V 66 0: feed to the cutter position, then partial cut (leaves a hinge; no paper stuck above the blade). */
 export const FEED_AND_PARTIAL_CUT: readonly number[] = [GS, 0x56, 0x42, 0x00];
 
@@ -40,17 +57,55 @@ export function preamble(profile: PrinterProfile): number[] {
   return [...INIT, ...(profile.cancelKanji ? CANCEL_KANJI : []), ...selectCodeTable(profile.codeTable)];
 }
 
-class ByteWriter {
-  private readonly chunks: number[] = [];
+/**
+ * Sent before the first chunk when a job resumes after a fault or a restart: the printer may have
+ * been switched off and on (code table back to PC437) or been left mid-style by the lost chunk.
+ */
+export function resumePrefix(profile: PrinterProfile): Uint8Array {
+  return Uint8Array.from(preamble(profile));
+}
+
+/** One piece of a document that the worker sends and confirms on its own. */
+export interface PrintChunk {
+  /** 'header', 'row 3', 'vat', 'total', 'payments', 'footer', 'qr', 'cut', 'drawer'… for logs and tests. */
+  name: string;
+  bytes: Uint8Array;
+}
+
+/** Pictures a receipt may use; loaded by the caller (files are not the encoder's business). */
+export interface ReceiptAssets {
+  /** The shop logo, printed when the receipt asks for it (`logo: true`). */
+  logo?: MonoBitmap | null;
+}
+
+export function concatChunks(chunks: readonly PrintChunk[]): Uint8Array {
+  const out = new Uint8Array(chunks.reduce((n, c) => n + c.bytes.length, 0));
+  let at = 0;
+  for (const c of chunks) {
+    out.set(c.bytes, at);
+    at += c.bytes.length;
+  }
+  return out;
+}
+
+class ChunkWriter {
+  private readonly done: PrintChunk[] = [];
+  private name = '';
+  private current: number[] = [];
   constructor(private readonly encoding: string) {}
-  raw(bytes: readonly number[]): this {
-    this.chunks.push(...bytes);
+  /** Starts a new chunk; an empty previous one is dropped. */
+  begin(name: string): this {
+    this.end();
+    this.name = name;
+    return this;
+  }
+  raw(bytes: ArrayLike<number>): this {
+    for (let i = 0; i < bytes.length; i++) this.current.push(bytes[i]!);
     return this;
   }
   /** `text` must already be printable and fit the line. */
   line(text: string): this {
-    this.chunks.push(...encodeText(text, this.encoding), LF);
-    return this;
+    return this.raw(encodeText(text, this.encoding)).raw([LF]);
   }
   align(where: 'left' | 'center'): this {
     return this.raw([ESC, 0x61, where === 'center' ? 1 : 0]);
@@ -62,9 +117,32 @@ class ByteWriter {
   size(widthTimes: 1 | 2, heightTimes: 1 | 2): this {
     return this.raw([GS, 0x21, ((widthTimes - 1) << 4) | (heightTimes - 1)]);
   }
-  bytes(): Uint8Array {
-    return Uint8Array.from(this.chunks);
+  chunks(): PrintChunk[] {
+    this.end();
+    return this.done;
   }
+  private end(): void {
+    if (this.current.length > 0) this.done.push({ name: this.name, bytes: Uint8Array.from(this.current) });
+    this.current = [];
+  }
+}
+
+/** The number symbol under a receipt or a test page: centred QR (or CODE128 on profiles without 2D codes). */
+function writeSymbol(out: ChunkWriter, data: string, profile: PrinterProfile): void {
+  const ascii = data.replace(/[^\x20-\x7e]/g, '').trim();
+  out.line('').align('center');
+  if ((profile.symbol ?? 'qr') === 'code128' && ascii.length > 0) out.raw(code128(ascii, { moduleWidth: profile.columns <= 32 ? 2 : 3 }));
+  else out.raw(qrCode(data, { size: profile.columns <= 32 ? 5 : 6, level: 'M' }));
+  out.raw([LF]).align('left');
+}
+
+function writeLogo(out: ChunkWriter, logo: MonoBitmap, profile: PrinterProfile): void {
+  out.align('center').raw(rasterImage(logo, imageWidthDots(profile))).align('left');
+}
+
+/** ESC d 2 leaves a margin under the last line; GS V 66 0 then feeds to the blade and cuts. */
+function writeCut(out: ChunkWriter): void {
+  out.begin('cut').raw([ESC, 0x64, 2]).raw(FEED_AND_PARTIAL_CUT);
 }
 
 /** dd.MM.yyyy HH:mm in the shop's zone (not the till's OS zone, which may be UTC). */
@@ -125,23 +203,28 @@ function methodLabel(method: PrintablePaymentMethod, labels: ReceiptLabels): str
 }
 
 /**
- * The receipt as bytes for one printer. Order on paper: header (shop, till, PRO FORMA / COPY
- * banners, title), customer, rows (with discount, serial number, salesperson), VAT by rate,
- * TOTAL (turnover), rounding and TO PAY when cash was rounded, payments, change, cashier,
- * number and time, the banners again, thanks.
+ * The receipt as chunks for one printer. Order on paper: [logo], header (shop, till, PRO FORMA /
+ * COPY banners, title), customer, rows (with discount, serial number, salesperson), VAT by
+ * rate, TOTAL (turnover), rounding and TO PAY when cash was rounded, payments, change, cashier,
+ * number and time, the banners again, thanks, [QR code of the number], cut, [drawer kick].
  *
  * Accepts documents written by older versions (missing fields print as nothing); see
  * `upgradePrintable`.
  */
-export function encodeReceipt(stored: PrintableReceipt | StoredPrintableReceipt, givenLabels: ReceiptLabels, profile: PrinterProfile): Uint8Array {
+export function planReceipt(
+  stored: PrintableReceipt | StoredPrintableReceipt,
+  givenLabels: ReceiptLabels,
+  profile: PrinterProfile,
+  assets: ReceiptAssets = {},
+): PrintChunk[] {
   const doc = upgradePrintable(stored);
   const labels = completeLabels(givenLabels);
   const columns = profile.columns;
-  const pr = (s: string): string => printable(s, profile.encoding);
+  const pr = (s: string): string => printable(s, profile.encoding, doc.locale);
   const money = (minor: number): string => pr(formatMoney(minor, doc.locale));
   const signed = (minor: number): string => (minor > 0 ? `+${money(minor)}` : money(minor));
   const rule = '-'.repeat(columns);
-  const out = new ByteWriter(profile.encoding);
+  const out = new ChunkWriter(profile.encoding);
 
   /** `label … value` on one line, or the label and then the value wrapped under it when too long. */
   const field = (label: string, value: string): void => {
@@ -171,7 +254,8 @@ export function encodeReceipt(stored: PrintableReceipt | StoredPrintableReceipt,
     if (doc.copy) banner(labels.copy, 2);
   };
 
-  out.raw(preamble(profile));
+  out.begin('header').raw(preamble(profile));
+  if (doc.logo && assets.logo) writeLogo(out, assets.logo, profile);
 
   // Header: double height keeps the full column count, double width would halve it.
   out.align('center').bold(true).size(1, 2);
@@ -190,6 +274,7 @@ export function encodeReceipt(stored: PrintableReceipt | StoredPrintableReceipt,
   out.line(rule);
 
   if (doc.customer) {
+    out.begin('customer');
     const c = doc.customer;
     const who = c.name.trim() && c.code.trim() ? `${c.name.trim()} (${c.code.trim()})` : c.name.trim() || c.code.trim();
     field(labels.customer, who);
@@ -198,7 +283,8 @@ export function encodeReceipt(stored: PrintableReceipt | StoredPrintableReceipt,
     out.line(rule);
   }
 
-  for (const row of doc.rows) {
+  doc.rows.forEach((row, index) => {
+    out.begin(`row ${index + 1}`);
     const unit = pr(row.unit === 'kg' ? (labels.kg ?? 'kg') : (labels.pcs ?? 'pcs'));
     out.line(truncate(pr(row.name), columns));
     // quantity × unit price = list sum; the discount line then takes its amount off, so the right
@@ -213,13 +299,13 @@ export function encodeReceipt(stored: PrintableReceipt | StoredPrintableReceipt,
     }
     if (row.serialNo.trim()) detail(`${labels.serialNo} ${row.serialNo.trim()}`);
     if (row.salesperson?.trim()) detail(`${labels.salesperson} ${row.salesperson.trim()}`);
-  }
-  out.line(rule);
+  });
 
+  out.begin('vat').line(rule);
   for (const l of vatLines(doc, labels, pr, columns)) out.line(l);
   out.line(rule);
 
-  out.bold(true).size(1, 2);
+  out.begin('total').bold(true).size(1, 2);
   out.line(justify(`${pr(labels.total)} ${pr(doc.currency)}`, money(doc.totalMinor), columns));
   out.size(1, 1).bold(false);
   if (doc.roundingMinor !== 0) {
@@ -230,6 +316,7 @@ export function encodeReceipt(stored: PrintableReceipt | StoredPrintableReceipt,
     out.size(1, 1).bold(false);
   }
 
+  out.begin('payments');
   for (const payment of doc.payments) {
     // Cash shows what the customer handed over; fall back to the amount if it was not recorded.
     const shown = payment.method === 'cash' && payment.tenderedMinor !== 0 ? payment.tenderedMinor : payment.amountMinor;
@@ -242,6 +329,7 @@ export function encodeReceipt(stored: PrintableReceipt | StoredPrintableReceipt,
   }
   out.line(rule);
 
+  out.begin('footer');
   if (doc.cashier.trim()) field(labels.cashier, doc.cashier.trim());
   if (doc.number !== null && doc.number !== '') out.line(justify(pr(labels.number), pr(doc.number), columns));
   out.line(justify(pr(labels.time), formatLocalTime(doc.confirmedAt, doc.timeZone), columns));
@@ -252,7 +340,74 @@ export function encodeReceipt(stored: PrintableReceipt | StoredPrintableReceipt,
   for (const l of wrap(pr(labels.thanks), columns)) out.line(l);
   out.align('left');
 
-  // ESC d 2 leaves a margin under the last line; GS V 66 0 then feeds to the blade and cuts.
-  out.raw([ESC, 0x64, 2]).raw(FEED_AND_PARTIAL_CUT);
-  return out.bytes();
+  const qr = doc.qr?.trim();
+  if (qr) writeSymbol(out.begin('qr'), qr, profile);
+
+  writeCut(out);
+  // After the cut, so the drawer opens when the receipt can be torn off.
+  if (doc.openDrawer) out.begin('drawer').raw(DRAWER_KICK);
+  return out.chunks();
+}
+
+/** The whole receipt as one byte string: the chunks of `planReceipt` back to back. */
+export function encodeReceipt(
+  stored: PrintableReceipt | StoredPrintableReceipt,
+  labels: ReceiptLabels,
+  profile: PrinterProfile,
+  assets: ReceiptAssets = {},
+): Uint8Array {
+  return concatChunks(planReceipt(stored, labels, profile, assets));
+}
+
+/** One line of each language the till serves, so a test page shows what the code page does to it. */
+export const SAMPLE_LINES: Readonly<Record<string, string>> = {
+  et: 'Õun Äädikas Öö Ülo Šokk Žürii',
+  lv: 'Ābols Čūska Ēna Ģimene Ķirsis Ļoti Ņēma',
+  lt: 'Ąžuolas Čia Ęsu Ėriukas Įdomu Šuo Ųsai',
+  pl: 'Łódź Źdźbło Żółć Gęś Ćma Świeży Ńa',
+  ru: 'Съешь ещё этих мягких булок',
+  uk: 'Ґанок, їжак, єнот, щука, м’ясо',
+  kk: 'Әке Ғалым Қала Өнер Ұлт Үй Һа Іні Ңа',
+};
+
+/**
+ * A short test page: title, shop, time, printer profile and code page (`ESC t n`), a sample line
+ * in the shop's language first and then in the others (each as this page prints it), a QR code.
+ */
+export function planTestPage(page: PrintableTestPage, givenLabels: Partial<ReceiptLabels>, profile: PrinterProfile): PrintChunk[] {
+  const columns = profile.columns;
+  const pr = (s: string, lang?: string): string => printable(s, profile.encoding, lang ?? page.locale);
+  const out = new ChunkWriter(profile.encoding);
+  const lang = page.locale.toLowerCase().slice(0, 2);
+
+  out.begin('header').raw(preamble(profile));
+  out.align('center').bold(true).size(1, 2);
+  for (const l of wrap(pr(givenLabels.testPage ?? 'Test page'), columns)) out.line(l);
+  out.size(1, 1).bold(false);
+  for (const l of wrap(pr(page.shopName), columns)) out.line(l);
+  out.line(formatLocalTime(page.at, page.timeZone ?? 'UTC')).align('left').line('-'.repeat(columns));
+
+  out.begin('profile');
+  for (const l of wrap(`${pr(givenLabels.printer ?? 'Printer')}: ${pr(profile.name)}`, columns)) out.line(l);
+  out.line(truncate(`  ${profile.id}`, columns));
+  out.line(truncate(`${pr(givenLabels.codePage ?? 'Code page')}: ${codePageName(profile)} (ESC t ${profile.codeTable})`, columns));
+  out.line('-'.repeat(columns));
+
+  out.begin('samples');
+  const order = [lang, ...Object.keys(SAMPLE_LINES).filter((k) => k !== lang)].filter((k) => SAMPLE_LINES[k] !== undefined);
+  for (const key of order) {
+    const [first, ...rest] = wrap(pr(SAMPLE_LINES[key]!, key), columns - 3);
+    out.line(`${key} ${first ?? ''}`);
+    for (const l of rest) out.line(`   ${l}`);
+  }
+  out.line('-'.repeat(columns));
+
+  writeSymbol(out.begin('qr'), `TEST ${profile.id}`, profile);
+  writeCut(out);
+  return out.chunks();
+}
+
+/** A 'drawer' job: only the kick (ESC p 0 25 250), nothing printed. */
+export function planDrawerKick(): PrintChunk[] {
+  return [{ name: 'drawer', bytes: DRAWER_KICK.slice() }];
 }

@@ -1,8 +1,8 @@
 /**
  * The F8 print preview: the receipt as the printer would print it, line by line. It is not a
  * second layout: the receipt is encoded to the very ESC/POS bytes the printer gets and decoded
- * back, so the preview shows the paper's columns, wrapping and code-page stand-ins ('?' for a
- * letter the printer's code page lacks) and can never drift from it.
+ * back, so the preview shows the paper's columns, wrapping and code-page stand-ins (Latin
+ * for Cyrillic on a Baltic page, O for Õ on a Cyrillic one) and can never drift from it.
  */
 import type { PrintableReceipt, ReceiptLabels, StoredPrintableReceipt } from './document.js';
 import { decodeEscPos } from './escpos-decode.js';

@@ -22,6 +22,13 @@ export interface PrinterProfile {
    * every byte ≥ 0x80 starts a two-byte character, which would swallow Baltic letters.
    */
   cancelKanji?: boolean;
+  /** Printable width in dots for images; default 512 (80 mm) or 384 (58 mm, 32 columns). */
+  widthDots?: number;
+  /**
+   * The symbol for the receipt number under the receipt: a QR code (GS ( k, default) or, for
+   * firmware without 2D codes, a CODE128 barcode (GS k 73).
+   */
+  symbol?: 'qr' | 'code128';
 }
 
 /** Pages that use the same n on every vendor (PROTOCOLS.md §1.3). */
@@ -67,6 +74,20 @@ export const PRINTER_PROFILES: Readonly<Record<string, PrinterProfile>> = {
 
 /** Default for Estonia, Latvia and Lithuania. */
 export const DEFAULT_PROFILE_ID = 'epson-wpc1257';
+
+/** Dots an image may be wide on this printer. */
+export function imageWidthDots(profile: PrinterProfile): number {
+  return profile.widthDots ?? (profile.columns <= 32 ? 384 : 512);
+}
+
+/** A readable name of the profile's code page, e.g. 'WPC1257'. */
+export function codePageName(profile: PrinterProfile): string {
+  const e = profile.encoding.toLowerCase();
+  if (e.startsWith('win')) return `WPC${e.slice(3)}`;
+  if (e.startsWith('cp')) return `PC${e.slice(2)}`;
+  if (e.startsWith('iso8859')) return `ISO8859-${e.slice(7)}`;
+  return e.toUpperCase();
+}
 
 export function findPrinterProfile(id: string): PrinterProfile | undefined {
   return Object.hasOwn(PRINTER_PROFILES, id) ? PRINTER_PROFILES[id] : undefined;

@@ -3,18 +3,27 @@
  *
  * 9600 8N1 is the factory default of most ESC/POS serial printers (Epson TM, Xprinter, Bixolon
  * ship at 9600 unless DIP switches say otherwise); USB virtual COM ignores the rate anyway.
- * Flow control is off: XON/XOFF bytes would interleave with status replies (PROTOCOLS.md §1.2),
- * and RTS/DTR are never touched because PTYs and some USB bridges reject modem ioctls (§8).
+ * Flow control is off by default: XON/XOFF bytes interleave with status replies (PROTOCOLS.md
+ * §1.2; the driver skips them, they fail the status bytes' fixed bits), and RTS/DTR are never
+ * set by hand because PTYs and some USB bridges reject modem ioctls (§8). A printer whose DIP
+ * switches demand parity or hardware/software flow control can be matched with the options.
  *
  * `serialport` is a native module and is loaded lazily so everything else in native/printer works
  * (and tests run) where it cannot be loaded.
  */
 import type { ByteLink } from './link.js';
 
+export type SerialParity = 'none' | 'even' | 'odd';
+export type SerialFlowControl = 'none' | 'rtscts' | 'xonxoff';
+
 export interface SerialLinkOptions {
   path: string;
   /** Default 9600. */
   baudRate?: number;
+  /** Default 'none' (8N1). */
+  parity?: SerialParity;
+  /** Default 'none'. */
+  flowControl?: SerialFlowControl;
 }
 
 export async function openSerialLink(opts: SerialLinkOptions): Promise<ByteLink> {
@@ -26,15 +35,17 @@ export async function openSerialLink(opts: SerialLinkOptions): Promise<ByteLink>
     throw new Error(`Serial printer support is unavailable: the 'serialport' native module could not be loaded (${reason})`);
   }
   const baudRate = opts.baudRate ?? 9600;
+  const parity = opts.parity ?? 'none';
+  const flow = opts.flowControl ?? 'none';
   const port = new mod.SerialPort({
     path: opts.path,
     baudRate,
     dataBits: 8,
-    parity: 'none',
+    parity,
     stopBits: 1,
-    rtscts: false,
-    xon: false,
-    xoff: false,
+    rtscts: flow === 'rtscts',
+    xon: flow === 'xonxoff',
+    xoff: flow === 'xonxoff',
     xany: false,
     autoOpen: false,
   });
@@ -51,7 +62,7 @@ export async function openSerialLink(opts: SerialLinkOptions): Promise<ByteLink>
     for (const listener of [...listeners]) listener(bytes);
   });
 
-  const description = `serial:${opts.path}@${baudRate}/8N1`;
+  const description = `serial:${opts.path}@${baudRate}/8${parity[0]!.toUpperCase()}1${flow === 'none' ? '' : `/${flow}`}`;
   return {
     description,
     write(data: Uint8Array): Promise<void> {

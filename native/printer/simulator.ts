@@ -22,6 +22,14 @@ const NEAR_END_BITS = 0x0c;
 const DLE = 0x10;
 const EOT = 0x04;
 
+
+/** Per connection: how many bytes of a DLE EOT n have been seen (0, 1 = DLE, 2 = DLE EOT). */
+interface Connection {
+  link: ByteLink;
+  realtime: number;
+  unsubscribe: () => void;
+}
+
 export class PrinterSimulator {
   private condition: SimulatedCondition = 'ok';
   private silent = false;
@@ -30,18 +38,31 @@ export class PrinterSimulator {
   private readonly printed: DecodedDocument[] = [];
   private readonly listeners = new Set<(doc: DecodedDocument) => void>();
   private readonly decoder: EscPosStreamDecoder;
-  /** How many bytes of a DLE EOT n we have seen so far (0, 1 = DLE, 2 = DLE EOT). */
-  private realtime = 0;
-  private readonly unsubscribe: () => void;
+  private readonly connections = new Set<Connection>();
 
+  /**
+   * `link` is the first connection (a serial port, one end of a pair); more can be attached (a
+   * network printer takes a new TCP connection after each reconnect). One paper, one state.
+   */
   constructor(
-    private readonly link: ByteLink,
+    link: ByteLink | null,
     opts: { profile?: PrinterProfile } = {},
   ) {
     const profile = opts.profile ?? PRINTER_PROFILES[DEFAULT_PROFILE_ID];
     if (!profile) throw new Error(`Default printer profile ${DEFAULT_PROFILE_ID} is missing`);
     this.decoder = new EscPosStreamDecoder(codeTableMap(profile));
-    this.unsubscribe = link.onData((chunk) => this.receive(chunk));
+    if (link) this.attach(link);
+  }
+
+  /** Serves one more connection; returns a function that detaches it (without closing it). */
+  attach(link: ByteLink): () => void {
+    const connection: Connection = { link, realtime: 0, unsubscribe: () => undefined };
+    connection.unsubscribe = link.onData((chunk) => this.receive(connection, chunk));
+    this.connections.add(connection);
+    return () => {
+      connection.unsubscribe();
+      this.connections.delete(connection);
+    };
   }
 
   /** While not 'ok' the printer answers status queries but drops data, like a printer that is offline. */
@@ -69,6 +90,16 @@ export class PrinterSimulator {
     return [...this.printed];
   }
 
+  /** How often the drawer was kicked (ESC p / DLE DC4 1) while the printer was ready. */
+  drawerKicks(): number {
+    return this.decoder.drawerKicks;
+  }
+
+  /** What has printed since the last cut (a receipt cut off mid-way), or null. */
+  pending(): DecodedDocument | null {
+    return this.decoder.peek();
+  }
+
   onDocument(listener: (doc: DecodedDocument) => void): () => void {
     const wrapped = (doc: DecodedDocument): void => listener(doc);
     this.listeners.add(wrapped);
@@ -78,9 +109,11 @@ export class PrinterSimulator {
   }
 
   async close(): Promise<void> {
-    this.unsubscribe();
+    const connections = [...this.connections];
+    this.connections.clear();
     this.listeners.clear();
-    await this.link.close();
+    for (const c of connections) c.unsubscribe();
+    await Promise.all(connections.map((c) => c.link.close().catch(() => undefined)));
   }
 
   private reply(n: number): number | null {
@@ -90,28 +123,28 @@ export class PrinterSimulator {
     return n === 4 && this.nearEnd ? byte | NEAR_END_BITS : byte;
   }
 
-  private receive(chunk: Uint8Array): void {
+  private receive(connection: Connection, chunk: Uint8Array): void {
     if (this.silent) return;
     const data: number[] = [];
     // Real-time commands are recognised on arrival, before the print buffer, even mid-command
     // (that is how the firmware behaves, and why the encoder never emits a stray 10 04).
     for (const b of chunk) {
-      if (this.realtime === 2) {
-        this.realtime = 0;
+      if (connection.realtime === 2) {
+        connection.realtime = 0;
         const answer = this.reply(b);
-        if (answer !== null) void this.link.write(Uint8Array.of(answer)).catch(() => undefined);
+        if (answer !== null) void connection.link.write(Uint8Array.of(answer)).catch(() => undefined);
         continue;
       }
-      if (this.realtime === 1) {
+      if (connection.realtime === 1) {
         if (b === EOT) {
-          this.realtime = 2;
+          connection.realtime = 2;
           continue;
         }
         data.push(DLE); // not a status query after all: the DLE is data
-        this.realtime = 0;
+        connection.realtime = 0;
       }
       if (b === DLE) {
-        this.realtime = 1;
+        connection.realtime = 1;
         continue;
       }
       data.push(b);

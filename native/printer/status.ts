@@ -127,3 +127,22 @@ export function describeCondition(condition: PrinterCondition): string {
       return 'Printer does not answer; check power and cable';
   }
 }
+
+/**
+ * What the till shows for a printer: its condition, or the warning 'paper_near_end' when it is
+ * ready but the roll is running out (DLE EOT 4 bits 2+3). A warning still prints.
+ */
+export type PrinterState = PrinterCondition | 'paper_near_end';
+
+export function printerState(status: { condition: PrinterCondition; paperNearEnd: boolean }): PrinterState {
+  return status.condition === 'ok' && status.paperNearEnd ? 'paper_near_end' : status.condition;
+}
+
+/** True for states in which the printer prints (ok, or ok with a warning). */
+export function isPrinting(state: PrinterState): boolean {
+  return state === 'ok' || state === 'paper_near_end';
+}
+
+export function describeState(state: PrinterState): string {
+  return state === 'paper_near_end' ? 'Paper near end: change the roll soon' : describeCondition(state);
+}

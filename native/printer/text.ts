@@ -3,6 +3,7 @@
  * each code point encodes to exactly one byte, so "characters" equal "columns" on paper.
  */
 import iconv from 'iconv-lite';
+import { CYRILLIC_FALLBACK, LATIN_SPECIAL, hasCyrillic, transliterateCyrillic } from './translit.js';
 
 const cache = new Map<string, Map<string, string>>();
 
@@ -54,30 +55,48 @@ function encodable(ch: string, enc: string): boolean {
   return bytes.length === 1 && (bytes[0] !== 0x3f || ch === '?');
 }
 
+/** Does the page have Cyrillic letters at all (WPC1251, PC866, CP1125, RK1048)? */
+function hasCyrillicPage(enc: string): boolean {
+  return encodable('Ж', enc) && encodable('ж', enc);
+}
+
 /**
- * What a character the code page lacks is printed as: an ASCII stand-in for punctuation, else
- * the letter without its accents when the page has the base letter (Ő → O on a Baltic page,
- * õ → o on PC437), else '?'.
+ * What a character the code page lacks is printed as, so that it degrades visibly but readably:
+ * an ASCII stand-in for punctuation; on a Cyrillic page the nearest Cyrillic letter (Ґ → Г);
+ * a Latin letter without its accents when the page has the base letter (Ő → O, ą → a), or its
+ * spelled-out form (Ł → L, ß → ss); a Cyrillic letter in Latin transliteration. Only a symbol
+ * none of that covers (emoji, CJK) becomes '?'.
  */
-function substitute(ch: string, enc: string): string {
+function substitute(ch: string, enc: string, depth = 0): string {
   const punctuation = PUNCTUATION[ch];
   if (punctuation !== undefined) return punctuation;
+  const cyrillic = CYRILLIC_FALLBACK[ch];
+  if (cyrillic !== undefined && encodable(cyrillic, enc)) return cyrillic;
   const base = ch.normalize('NFD').replace(/\p{M}/gu, '');
   if (base.length > 0 && base !== ch && [...base].every((c) => encodable(c, enc))) return base;
+  const spelled = LATIN_SPECIAL[ch] ?? (hasCyrillic(ch) ? transliterateCyrillic(ch) : undefined);
+  if (spelled !== undefined && spelled !== ch && depth < 2) {
+    // The replacement may itself need degrading (Kazakh Ә → Ä → A on a page without Ä).
+    return [...spelled].map((c) => (encodable(c, enc) ? c : substitute(c, enc, depth + 1))).join('');
+  }
   return '?';
 }
 
 /**
  * Returns the text with every code point the code page lacks replaced by a stand-in (see
  * `substitute`), so that its length in code points is its width on paper and its encoding is
- * one byte per code point.
+ * one byte per code point. On a page without Cyrillic, Cyrillic words are transliterated whole
+ * (case and the word's language matter: ЩУКА → SHCHUKA, Їжак → Yizhak); `lang` (the receipt's
+ * locale) decides the table for words whose letters do not.
  */
-export function printable(text: string, encoding: string): string {
+export function printable(text: string, encoding: string, lang?: string): string {
   const enc = checkedEncoding(encoding);
   let known = cache.get(enc);
   if (!known) cache.set(enc, (known = new Map()));
+  let source = normalise(text);
+  if (hasCyrillic(source) && !hasCyrillicPage(enc)) source = transliterateCyrillic(source, lang).normalize('NFC');
   let out = '';
-  for (const ch of normalise(text)) {
+  for (const ch of source) {
     let mapped = known.get(ch);
     if (mapped === undefined) {
       mapped = encodable(ch, enc) ? ch : substitute(ch, enc);
@@ -89,8 +108,8 @@ export function printable(text: string, encoding: string): string {
 }
 
 /** Encodes text for the printer; characters the code page lacks become a stand-in or '?'. */
-export function encodeText(text: string, encoding: string): Uint8Array {
-  return new Uint8Array(iconv.encode(printable(text, encoding), checkedEncoding(encoding)));
+export function encodeText(text: string, encoding: string, lang?: string): Uint8Array {
+  return new Uint8Array(iconv.encode(printable(text, encoding, lang), checkedEncoding(encoding)));
 }
 
 /** Width in columns of an already `printable` string. */

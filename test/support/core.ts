@@ -49,19 +49,21 @@ export async function startTestCore(options: Partial<CoreOptions> & { dataDir?: 
     checkOutputs: true,
     printRetryMs: 50,
     terminal: { kind: 'simulator', delayMs: 0, idCode: '38001085718' },
+    hidScanners: false,
     ...options,
   });
   const call = async <C extends Channel>(channel: C, input: Input<C>) =>
     (await core.dispatch(channel, input)) as Wire<Output<C>>;
-  return {
-    ...core,
+  // The core itself, not a spread copy: `printer` and `printWorker` are getters that follow a
+  // printer switched on the settings screen.
+  return Object.assign(core, {
     clock,
     dataDir,
     call,
-    async ok(channel, input) {
+    async ok<C extends Channel>(channel: C, input: Input<C>): Promise<Output<C>> {
       const wire = await call(channel, input);
       if (!wire.ok) throw new Error(`${channel} failed: ${wire.error.code} ${wire.error.message}`);
       return wire.value;
     },
-  };
+  });
 }

@@ -37,6 +37,18 @@ describe('npm start options', () => {
     expect(() => parseStartOptions(['--terminal', 'zvt'], {})).toThrow(/simulator or none/);
   });
 
+  it('a printer may be given as a connection string, as kiosk installs preset it', () => {
+    expect(parseStartOptions([], { POS_PRINTER: 'escpos:tcp:192.168.1.50:9100' }).printer).toMatchObject({ kind: 'tcp', host: '192.168.1.50', port: 9100 });
+    expect(parseStartOptions(['--printer', 'escpos:serial:/dev/ttyUSB0?baud=19200&profile=epson-wpc1257'], {}).printer).toMatchObject({
+      kind: 'serial',
+      path: '/dev/ttyUSB0',
+      baudRate: 19200,
+      profileId: 'epson-wpc1257',
+    });
+    expect(parseStartOptions(['--printer', 'sim'], {}).printer).toMatchObject({ kind: 'simulator' });
+    expect(() => parseStartOptions(['--printer', 'escpos:serial:/dev/ttyUSB0?baud=fast'], {})).toThrow(UsageError);
+  });
+
   it('explains bad options instead of starting wrongly', () => {
     expect(() => parseStartOptions(['--port', 'abc'], {})).toThrow(UsageError);
     expect(() => parseStartOptions(['--port', '70000'], {})).toThrow(/0..65535/);

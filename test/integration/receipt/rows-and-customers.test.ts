@@ -138,6 +138,20 @@ describe('customers: search, price formulas, ID card', () => {
     ]);
   });
 
+  it('a price typed by hand is kept when a customer is picked; the other rows are re-priced', async () => {
+    core = await startTestCore();
+    let r = await core.ok('receipt.new', {});
+    r = await core.ok('receipt.addArticle', { receiptId: r.id, code: '1001' });
+    r = await core.ok('receipt.addArticle', { receiptId: r.id, code: '1203' });
+    r = await core.ok('receipt.updateRow', { receiptId: r.id, rowId: r.rows[1]?.id ?? '', unitPriceMinor: 700 });
+    const staff = await customerByCode(core, 'C001');
+    r = await core.ok('receipt.setCustomer', { receiptId: r.id, customerId: staff.id });
+    expect(r.rows.map((x) => [x.unitPriceMinor, x.discountBp])).toEqual([
+      [119, 1000],
+      [700, 0],
+    ]);
+  });
+
   it('search by name, code, ID code and phone; one phone, two customers → both offered', async () => {
     core = await startTestCore();
     expect((await core.ok('customer.search', { query: 'kask', by: 'any' })).map((c) => c.code)).toEqual(['C002', 'C004', 'C003']);

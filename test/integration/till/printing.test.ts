@@ -63,6 +63,33 @@ describe('confirmed receipts reach the ESC/POS printer over a real serial port (
     await waitFor(async () => (await core.ok('printer.status', {})).pendingJobs === 0, 'an empty queue');
     await new Promise((r) => setTimeout(r, 300)); // the worker's retry period: nothing prints twice
     expect(simulator().documents()).toHaveLength(2);
+    // The device log has the fault (once, with the receipt it held up) and the recovery.
+    const log = (await core.ok('devices.log', { limit: 50 })).filter((e) => e.device === 'printer');
+    expect(log.map((e) => e.event).reverse()).toEqual(['fault', 'recovered']);
+    expect(log[1]?.detail).toMatch(/^paper_out/);
+  });
+
+  it("opens the drawer without a sale: one kick on the printer's drawer port, the reason in the device log", async () => {
+    core = await startTestCore({ printer: { kind: 'simulator' } });
+    await core.ok('drawer.open', { reason: 'change for the float' });
+    await waitFor(() => simulator().drawerKicks() === 1, 'the drawer kick');
+    await waitFor(async () => (await core.ok('printer.status', {})).pendingJobs === 0, 'the job done');
+    await new Promise((r) => setTimeout(r, 200));
+    expect(simulator().drawerKicks()).toBe(1);
+    expect(simulator().documents()).toHaveLength(0); // nothing printed, no paper wasted
+    const log = await core.ok('devices.log', { limit: 50 });
+    expect(log).toContainEqual(expect.objectContaining({ device: 'drawer', event: 'drawer.open', detail: 'change for the float' }));
+  });
+
+  it('prints a test page naming the printer profile and its code page, with the shop letters', async () => {
+    core = await startTestCore({ printer: { kind: 'simulator' } });
+    await core.ok('printer.test', {});
+    const [page] = await waitFor(() => (simulator().documents().length ? simulator().documents() : null), 'the test page');
+    expect(page?.lines[0]).toBe('Testlehekülg');
+    expect(page?.text).toContain('Demo Pood OÜ');
+    expect(page?.text).toMatch(/Koodileht: WPC1257 \(ESC t 51\)/);
+    expect(page?.text).toContain('et Õun Äädikas Öö Ülo Šokk Žürii');
+    expect(page?.qr).toBe('TEST epson-wpc1257');
   });
 
   it('an unplugged printer (no answer) shows as unavailable and the job waits', async () => {

@@ -123,4 +123,28 @@ describe('EscPosPrinter', () => {
     await printer.close();
     await expect(printer.print(receipt())).resolves.toMatchObject({ ok: false, condition: 'unavailable' });
   });
+
+  it('printChunk: sends without asking first, then reads status and paper sensor back', async () => {
+    const { printer, sim, wire } = rig();
+    sim.setPaperNearEnd(true);
+    const chunk = Uint8Array.of(0x41, 0x0a);
+    await expect(printer.printChunk(chunk)).resolves.toEqual({ ok: true, paperNearEnd: true });
+    await settle();
+    expect(wire).toEqual([0x41, 0x0a, 0x10, 0x04, 0x01, 0x10, 0x04, 0x04]);
+  });
+
+  it('printChunk: reports the fault found after the chunk (paper out) and that printing will resume', async () => {
+    const { printer } = scripted((n) => (n === 1 ? [0x1a] : n === 2 ? [0x32] : [0x12]));
+    const result = await printer.printChunk(Uint8Array.of(0x41));
+    expect(result).toMatchObject({ ok: false, condition: 'paper_out' });
+    expect(result.ok === false && result.message).toMatch(/out of paper while printing; printing resumes/);
+  });
+
+  it('printChunk: unavailable when the printer stops answering or the link is gone', async () => {
+    const { printer, sim, host } = rig();
+    sim.setSilent(true);
+    await expect(printer.printChunk(Uint8Array.of(0x41))).resolves.toMatchObject({ ok: false, condition: 'unavailable' });
+    await host.close();
+    await expect(printer.printChunk(Uint8Array.of(0x41))).resolves.toMatchObject({ ok: false, condition: 'unavailable', message: expect.stringMatching(/Could not send/) });
+  });
 });

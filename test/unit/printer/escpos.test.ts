@@ -50,8 +50,9 @@ describe('text encoding', () => {
     expect(hex(encodeText('O\u0303una', 'win1257'))).toBe('d5756e61');
   });
 
-  it('prints ? for characters the code page lacks, one column each', () => {
-    expect(hex(encodeText('aҐ😀b', 'win1257'))).toBe('613f3f62');
+  it('prints ? only for symbols no stand-in covers, one column each; a letter degrades to Latin', () => {
+    expect(hex(encodeText('a😀中b', 'win1257'))).toBe('613f3f62');
+    expect(hex(encodeText('aҐb', 'win1257'))).toBe('614762'); // Ґ → G
   });
 
   it('keeps typography the code page has, and prints an ASCII stand-in only where it lacks it', () => {
@@ -63,7 +64,7 @@ describe('text encoding', () => {
   it('drops the accent of a letter the code page lacks when it has the base letter', () => {
     expect(printable('Ősz Ñandú', 'win1257')).toBe('Osz Nandu');
     expect(printable('Õunapuu Pood OÜ', 'cp437')).toBe('Ounapuu Pood OÜ');
-    expect(printable('Ґудзик їжак', 'win1257')).toBe('?????? ????');
+    expect(printable('Łódź', 'win1252')).toBe('Lódz'); // Ł has no base letter to strip to: spelled L
   });
 
   it('turns the NBSP of et money grouping and control bytes into plain spaces', () => {
@@ -153,10 +154,10 @@ describe('receipt layout', () => {
     expect(doc.text).not.toContain('Sularaha');
   });
 
-  it('prints Ukrainian on a WPC1251 printer and ? for letters a Baltic page lacks', () => {
+  it('prints Ukrainian on a WPC1251 printer and transliterates it on a Baltic page', () => {
     const receipt = sampleReceipt({ rows: [{ name: 'Ґудзик їжак', quantityMilli: 1000, unit: 'pcs', unitPriceMinor: 100, sumMinor: 100, vatRateBp: 2000 }] });
     expect(printed(receipt, PRINTER_PROFILES['epson-wpc1251']!).lines).toContain('Ґудзик їжак');
-    expect(printed(receipt, EPSON).lines).toContain('?????? ????');
+    expect(printed(receipt, EPSON).lines).toContain('Gudzyk yizhak');
   });
 });
 

@@ -36,6 +36,9 @@ export const ET_LABELS: ReceiptLabels = {
   proForma: 'PRO FORMA – ei ole kassatšekk',
   pcs: 'tk',
   kg: 'kg',
+  testPage: 'Testlehekülg',
+  printer: 'Printer',
+  codePage: 'Koodileht',
 };
 
 /** The "print" section of a locale file the app ships (assets/locales/<lang>.json). */

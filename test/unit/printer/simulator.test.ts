@@ -77,4 +77,48 @@ describe('PrinterSimulator', () => {
     await tick();
     expect(replies).toEqual([0x12, 0x1e]);
   });
+
+  it('counts drawer kicks and shows what printed before a cut', async () => {
+    const { host, sim } = rig();
+    await host.write(Uint8Array.of(0x1b, 0x40, 0x41, 0x0a, 0x42));
+    await tick();
+    expect(sim.pending()?.lines).toEqual(['A', 'B']);
+    expect(sim.documents()).toEqual([]);
+    await host.write(Uint8Array.of(0x0a, 0x1d, 0x56, 0x42, 0x00, 0x1b, 0x70, 0x00, 0x19, 0xfa));
+    await tick();
+    expect(sim.pending()).toBeNull();
+    expect(sim.drawerKicks()).toBe(1);
+    expect(sim.documents()[0]).toMatchObject({ lines: ['A', 'B'], cut: true, drawerKicks: 1 });
+  });
+
+  it('does not kick the drawer while offline (the command is dropped with the data)', async () => {
+    const { host, sim } = rig();
+    sim.setCondition('offline');
+    await host.write(Uint8Array.of(0x1b, 0x70, 0x00, 0x19, 0xfa));
+    await tick();
+    expect(sim.drawerKicks()).toBe(0);
+  });
+
+  it('serves several connections, answering each on its own link (a network printer after reconnects)', async () => {
+    const [hostA, deviceA] = memoryLinkPair();
+    const [hostB, deviceB] = memoryLinkPair();
+    const sim = new PrinterSimulator(null);
+    sim.attach(deviceA);
+    const detachB = sim.attach(deviceB);
+    const repliesA: number[] = [];
+    const repliesB: number[] = [];
+    hostA.onData((c) => repliesA.push(...c));
+    hostB.onData((c) => repliesB.push(...c));
+    sim.setPaperNearEnd(true);
+    await hostA.write(Uint8Array.of(0x10, 0x04, 0x01));
+    await hostB.write(Uint8Array.of(0x10, 0x04, 0x04, 0x41, 0x0a, 0x1d, 0x56, 0x00));
+    await tick();
+    expect(repliesA).toEqual([0x12]);
+    expect(repliesB).toEqual([0x1e]);
+    expect(sim.documents().map((d) => d.text)).toEqual(['A']);
+    detachB();
+    await hostB.write(Uint8Array.of(0x10, 0x04, 0x01));
+    await tick();
+    expect(repliesB).toEqual([0x1e]);
+  });
 });

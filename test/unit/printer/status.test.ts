@@ -6,7 +6,10 @@ import {
   decodePaperSensor,
   decodePrinterStatus,
   decodeStatusReply,
+  describeState,
+  isPrinting,
   isStatusByte,
+  printerState,
 } from '../../../native/printer/status.js';
 
 /** Condition from an n=1 byte and (optional) n=2 byte, as the driver computes it. */
@@ -67,5 +70,17 @@ describe('DLE EOT replies', () => {
   it('dispatches on n', () => {
     expect(decodeStatusReply(2, 0x32)).toEqual({ n: 2, status: { coverOpen: false, feedingByButton: false, paperEnd: true, error: false } });
     expect(decodeStatusReply(4, 0x7e)).toEqual({ n: 4, status: { nearEnd: true, paperEnd: true } });
+  });
+});
+
+describe('printer state with the paper-near-end warning', () => {
+  it('is paper_near_end only while ready (DLE EOT 4 bits 2+3), else the condition', () => {
+    expect(decodePaperSensor(0x1e)).toEqual({ nearEnd: true, paperEnd: false });
+    expect(printerState({ condition: 'ok', paperNearEnd: true })).toBe('paper_near_end');
+    expect(printerState({ condition: 'ok', paperNearEnd: false })).toBe('ok');
+    expect(printerState({ condition: 'paper_out', paperNearEnd: true })).toBe('paper_out');
+    expect(isPrinting('paper_near_end')).toBe(true);
+    expect(isPrinting('cover_open')).toBe(false);
+    expect(describeState('paper_near_end')).toMatch(/near end/);
   });
 });

@@ -130,6 +130,17 @@ export const DEFAULT_SETTINGS: SettingsView = {
   defaultSeries: 'KA',
   defaultWarehouse: 'MAIN',
   cashierName: 'Mari',
+  printerConnection: '',
+  drawerOnCash: true,
+  drawerOpenAllowed: true,
+  receiptQr: true,
+  receiptLogo: false,
+  scannerPrefix: '',
+  scannerMaxGapMs: 30,
+  scannerMinLength: 6,
+  weightBarcodes: [],
+  fiscalConnection: '',
+  ptuMap: {},
 };
 
 export const LISTS: ReferenceLists = {
@@ -381,6 +392,15 @@ export function createFakeCore(options: FakeCoreOptions = {}): FakeCore {
   const handlers: { [C in Channel]: Handler<C> } = {
     'app.info': () => info,
     'printer.status': () => printer,
+    'devices.status': () => ({
+      printer: { name: printer.name, state: printer.state === 'ok' ? 'ok' : 'error' },
+      fiscal: { name: '', state: 'none' },
+      terminal: { name: 'simulator', state: 'ok' },
+      scanner: { name: '', state: 'none' },
+    }),
+    'devices.log': () => [],
+    'printer.test': () => ({ queued: true }),
+    'drawer.open': () => ({ queued: true }),
     'settings.get': () => settings,
     'settings.update': (patch) => Object.assign(settings, patch),
     'reference.lists': () => LISTS,

@@ -70,6 +70,17 @@ export const DEFAULT_SETTINGS: SettingsView = {
   defaultSeries: 'KA',
   defaultWarehouse: 'MAIN',
   cashierName: 'Anu',
+  printerConnection: '',
+  drawerOnCash: true,
+  drawerOpenAllowed: true,
+  receiptQr: true,
+  receiptLogo: false,
+  scannerPrefix: '',
+  scannerMaxGapMs: 30,
+  scannerMinLength: 6,
+  weightBarcodes: [],
+  fiscalConnection: '',
+  ptuMap: {},
 };
 
 export const LISTS: ReferenceLists = {
@@ -138,6 +149,15 @@ export function createFakeSettingsCore(initial: Partial<SettingsView> = {}): Fak
   const handlers: Partial<{ [C in Channel]: (input: never) => unknown }> = {
     'app.info': () => ({ version: '0.1.0-test', locale: 'en-GB', currency: 'EUR', shopName: 'Corner Shop', tillName: 'Till 1' }),
     'printer.status': () => ({ name: 'TM-T20', state: 'ok', pendingJobs: 0 }),
+    'devices.status': () => ({
+      printer: { name: 'TM-T20', state: 'ok' },
+      fiscal: { name: '', state: 'none' },
+      terminal: { name: '', state: 'none' },
+      scanner: { name: '', state: 'none' },
+    }),
+    'devices.log': () => [],
+    'printer.test': () => ({ queued: true }),
+    'drawer.open': () => ({ queued: true }),
     'receipt.current': () => null,
     'receipt.listOpen': () => [],
     'settings.get': () => core.settings,

@@ -52,6 +52,51 @@ afterEach(() => {
   localStorage.clear();
 });
 
+describe('settings screen: devices', () => {
+  it('the printer connection is saved on Enter, then Test print queues a test page', async () => {
+    await renderSettings();
+    const printer = field('Receipt printer');
+    fireEvent.change(printer, { target: { value: 'escpos:tcp:192.168.1.50:9100' } });
+    press('Enter', {}, printer);
+    await waitFor(() => expect(core.inputs('settings.update')).toContainEqual({ printerConnection: 'escpos:tcp:192.168.1.50:9100' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Test print' }));
+    await waitFor(() => expect(core.inputs('printer.test')).toHaveLength(1));
+    expect(await screen.findByText('A test page is on its way to the printer.')).toBeTruthy();
+    // Empty is allowed here: back to the printer the till was started with.
+    fireEvent.change(printer, { target: { value: '' } });
+    press('Enter', {}, printer);
+    await waitFor(() => expect(core.inputs('settings.update')).toContainEqual({ printerConnection: '' }));
+  });
+
+  it('scale labels are typed as one line; a malformed one is explained and not sent', async () => {
+    await renderSettings();
+    const labels = field('Scale labels (prefix:item digits:weight|price[:v])');
+    fireEvent.change(labels, { target: { value: '23:5:weight, 28:4:price:v' } });
+    press('Enter', {}, labels);
+    await waitFor(() =>
+      expect(core.inputs('settings.update')).toContainEqual({
+        weightBarcodes: [
+          { prefix: '23', itemDigits: 5, kind: 'weight', verifier: false },
+          { prefix: '28', itemDigits: 4, kind: 'price', verifier: true },
+        ],
+      }),
+    );
+    const sent = core.inputs('settings.update').length;
+    fireEvent.change(labels, { target: { value: '19:5:weight' } });
+    press('Enter', {}, labels);
+    expect(await screen.findByRole('alert')).toHaveProperty('textContent', expect.stringContaining('23:5:weight'));
+    expect(core.inputs('settings.update')).toHaveLength(sent);
+  });
+
+  it('drawer and receipt options are checkboxes saved at once', async () => {
+    await renderSettings();
+    fireEvent.click(check('Allow opening the drawer without a sale'));
+    await waitFor(() => expect(core.inputs('settings.update')).toContainEqual({ drawerOpenAllowed: false }));
+    fireEvent.click(check('Print the shop logo'));
+    await waitFor(() => expect(core.inputs('settings.update')).toContainEqual({ receiptLogo: true }));
+  });
+});
+
 describe('settings screen', () => {
   it('loads the settings and the lists into a labelled control for every setting', async () => {
     await renderSettings();

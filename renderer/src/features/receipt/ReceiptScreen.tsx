@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { useStore } from 'zustand';
 import { currentLanguage, languageFromLocale, storedLanguage } from '../../i18n';
 import { LanguageSelect } from '../../components/LanguageSelect';
-import { PrinterIndicator } from '../../components/PrinterIndicator';
+import { DeviceBar } from '../../components/DeviceBar';
 import { HeaderFields } from './HeaderFields';
 import { ImagePanel } from './ImagePanel';
 import { MessageBar } from './MessageBar';
@@ -14,6 +14,7 @@ import { lastEnteredRow } from './store-rows';
 import { Toolbar } from './Toolbar';
 import { TotalsPanel } from './TotalsPanel';
 import { useFunctionKeys } from './useFunctionKeys';
+import { useScanner } from './useScanner';
 
 /**
  * The Directo-style cash receipt: F2 new, scan articles into rows, pick the customer, F4 cash /
@@ -57,6 +58,7 @@ export function ReceiptScreen({ store: given, onOpenSettings }: { store?: Receip
   }, [info, i18n]);
 
   useFunctionKeys({ store, articleRef });
+  useScanner({ store, articleRef });
 
   const focusArticle = () => articleRef.current?.focus();
   const hint = !loaded
@@ -72,7 +74,7 @@ export function ReceiptScreen({ store: given, onOpenSettings }: { store?: Receip
       <header className="topbar">
         <h1>{t('receipt.title')}</h1>
         <p className="shop">{info ? t('app.shopTill', { shop: info.shopName, till: info.tillName }) : '\u00a0'}</p>
-        <PrinterIndicator printer={printer} />
+        <DeviceBar printer={printer} />
         <LanguageSelect />
         {onOpenSettings ? (
           <button type="button" className="topbar-button" onClick={onOpenSettings}>

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { ReceiptView } from '../../../../electron/contract/api';
 import type { ReceiptStore } from './store';
+import { DrawerButton } from './DrawerButton';
 
 /**
  * Directo's document buttons. Plain buttons in the Tab order; the ones with a key show it
@@ -57,6 +58,7 @@ export function Toolbar({
       >
         {t('toolbar.delete')}
       </button>
+      <DrawerButton store={store} onDone={onDone} />
     </nav>
   );
 }

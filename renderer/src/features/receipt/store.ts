@@ -101,6 +101,17 @@ export const FALLBACK_SETTINGS: SettingsView = {
   defaultSeries: '-',
   defaultWarehouse: '-',
   cashierName: '-',
+  printerConnection: '',
+  drawerOnCash: true,
+  drawerOpenAllowed: true,
+  receiptQr: true,
+  receiptLogo: false,
+  scannerPrefix: '',
+  scannerMaxGapMs: 30,
+  scannerMinLength: 6,
+  weightBarcodes: [],
+  fiscalConnection: '',
+  ptuMap: {},
 };
 
 export const EMPTY_LISTS: ReferenceLists = { series: [], warehouses: [], objects: [], salespeople: [], priceFormulas: [] };

@@ -15,6 +15,8 @@ import { CashRounding, ZeroPricePolicy, type SettingsView } from '../../../../el
 import { LanguageSelect } from '../../components/LanguageSelect';
 import { currentLanguage, formatDetails, formatMoney } from '../../i18n';
 import { createSettingsStore, type SettingsStore, type TextSetting } from './store';
+import { ParsedSetting } from './ParsedSetting';
+import { formatPtuMap, formatWeightLayouts, parsePtuMap, parseWeightLayouts } from './formats';
 import './settings.css';
 
 type BooleanSetting = {
@@ -29,6 +31,7 @@ const RECEIPT_CHECKBOXES: BooleanSetting[] = [
   'phoneLookup',
 ];
 const PAYMENT_CHECKBOXES: BooleanSetting[] = ['transferEnabled', 'prepaymentEnabled'];
+const DEVICE_CHECKBOXES: BooleanSetting[] = ['drawerOnCash', 'drawerOpenAllowed', 'receiptQr', 'receiptLogo'];
 
 /** The shop's settings. Every change is saved at once; Escape goes back to the receipt. */
 export function SettingsScreen({ onClose }: { onClose(): void }) {
@@ -39,7 +42,7 @@ export function SettingsScreen({ onClose }: { onClose(): void }) {
   const id = useId();
   const firstRef = useRef<HTMLSelectElement>(null);
   const backRef = useRef<HTMLButtonElement>(null);
-  const { loaded, settings, lists, drafts, saving, saved, error } = state;
+  const { loaded, settings, lists, drafts, saving, saved, error, notice } = state;
 
   useEffect(() => {
     void store.getState().load();
@@ -136,6 +139,24 @@ export function SettingsScreen({ onClose }: { onClose(): void }) {
     );
   };
 
+  const number = (field: 'scannerMaxGapMs' | 'scannerMinLength', min: number, max: number) =>
+    settings ? (
+      <ParsedSetting
+        key={field}
+        id={`${id}-${field}`}
+        label={t(`settings.fields.${field}`)}
+        value={settings[field]}
+        inputMode="numeric"
+        format={String}
+        parse={(text) => {
+          const n = /^\d{1,3}$/.test(text.trim()) ? Number(text.trim()) : NaN;
+          return n >= min && n <= max ? n : null;
+        }}
+        onSave={(value) => update({ [field]: value })}
+        onInvalid={() => store.getState().invalid(field)}
+      />
+    ) : null;
+
   const named = (items: { code: string; name: string }[]) =>
     items.map((item) => ({ value: item.code, label: item.name ? `${item.code} – ${item.name}` : item.code }));
 
@@ -143,6 +164,7 @@ export function SettingsScreen({ onClose }: { onClose(): void }) {
   if (!loaded) status = t('settings.loading');
   else if (saving > 0) status = t('settings.saving');
   else if (saved) status = t('settings.saved');
+  else if (notice) status = t(notice.key, formatDetails(notice.details, lang));
 
   return (
     <div className="settings-screen">
@@ -179,6 +201,45 @@ export function SettingsScreen({ onClose }: { onClose(): void }) {
                 })),
               )}
               {text('roundingAccount', 64)}
+            </fieldset>
+
+            <fieldset>
+              <legend>{t('settings.sections.devices')}</legend>
+              {text('printerConnection', 200)}
+              <div className="setting">
+                <span />
+                <button type="button" onClick={() => void store.getState().testPrint()}>
+                  {t('settings.testPrint')}
+                </button>
+              </div>
+              {DEVICE_CHECKBOXES.map(checkbox)}
+              {text('scannerPrefix', 8)}
+              {number('scannerMaxGapMs', 5, 200)}
+              {number('scannerMinLength', 3, 32)}
+              {settings ? (
+                <ParsedSetting
+                  id={`${id}-weightBarcodes`}
+                  label={t('settings.fields.weightBarcodes')}
+                  value={settings.weightBarcodes}
+                  format={formatWeightLayouts}
+                  parse={parseWeightLayouts}
+                  onSave={(weightBarcodes) => update({ weightBarcodes })}
+                  onInvalid={() => store.getState().invalid('weightBarcodes')}
+                />
+              ) : null}
+              {text('fiscalConnection', 200)}
+              {settings ? (
+                <ParsedSetting
+                  id={`${id}-ptuMap`}
+                  label={t('settings.fields.ptuMap')}
+                  value={settings.ptuMap}
+                  format={formatPtuMap}
+                  parse={parsePtuMap}
+                  onSave={(ptuMap) => update({ ptuMap })}
+                  onInvalid={() => store.getState().invalid('ptuMap')}
+                />
+              ) : null}
+              <p className="settings-hint">{t('settings.devicesHint')}</p>
             </fieldset>
 
             <fieldset>

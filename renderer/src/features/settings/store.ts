@@ -9,7 +9,9 @@ import { ApiError, call, type ErrorDetails } from '../../lib/pos-client';
  */
 
 /** The settings typed as text: edited as a draft, saved on Enter or when the field is left. */
-export type TextSetting = 'roundingAccount' | 'cashierName';
+export type TextSetting = 'roundingAccount' | 'cashierName' | 'printerConnection' | 'fiscalConnection' | 'scannerPrefix';
+/** Text settings that may be left empty: '' means "as started" / "none". */
+const MAY_BE_EMPTY: readonly TextSetting[] = ['printerConnection', 'fiscalConnection', 'scannerPrefix'];
 
 /** A message, kept untranslated so a language switch re-renders it. */
 export interface SettingsMessage {
@@ -27,6 +29,8 @@ export interface SettingsState {
   /** The last change was saved (cleared by the next one). */
   saved: boolean;
   error: SettingsMessage | null;
+  /** Something done that is not a setting (a test page queued). */
+  notice: SettingsMessage | null;
 
   load(): Promise<void>;
   /** Shows the change at once and saves it; false when the core refused it (the saved value returns). */
@@ -36,11 +40,15 @@ export interface SettingsState {
   commit(field: TextSetting): Promise<boolean>;
   /** Saves every draft and waits for every save; false when anything failed. */
   flush(): Promise<boolean>;
+  /** Queues a test page on the receipt printer (after saving a printer being edited). */
+  testPrint(): Promise<boolean>;
+  /** A typed setting that does not parse: say so, send nothing. */
+  invalid(field: keyof SettingsView): void;
 }
 
 export type SettingsStore = StoreApi<SettingsState>;
 
-const TEXT_SETTINGS: TextSetting[] = ['roundingAccount', 'cashierName'];
+const TEXT_SETTINGS: TextSetting[] = ['roundingAccount', 'cashierName', 'printerConnection', 'fiscalConnection', 'scannerPrefix'];
 
 const toMessage = (error: unknown): SettingsMessage => {
   const api = error instanceof ApiError ? error : new ApiError('internal', error instanceof Error ? error.message : String(error));
@@ -60,6 +68,7 @@ export function createSettingsStore(): SettingsStore {
     saving: 0,
     saved: false,
     error: null,
+    notice: null,
 
     async load() {
       try {
@@ -74,7 +83,7 @@ export function createSettingsStore(): SettingsStore {
     update(patch) {
       const current = get().settings;
       if (!current) return Promise.resolve(false);
-      set((s) => ({ settings: { ...current, ...patch }, saving: s.saving + 1, saved: false, error: null }));
+      set((s) => ({ settings: { ...current, ...patch }, saving: s.saving + 1, saved: false, error: null, notice: null }));
       const run = async (): Promise<boolean> => {
         try {
           const view = await call('settings.update', patch);
@@ -101,7 +110,7 @@ export function createSettingsStore(): SettingsStore {
       const draft = drafts[field];
       if (draft === undefined || !settings) return true;
       const value = draft.trim();
-      if (value === '') {
+      if (value === '' && !MAY_BE_EMPTY.includes(field)) {
         set({ error: { key: `settings.empty.${field}`, details: {} }, saved: false });
         return false;
       }
@@ -112,6 +121,24 @@ export function createSettingsStore(): SettingsStore {
       });
       if (value === settings[field]) return true;
       return get().update({ [field]: value });
+    },
+
+    invalid(field) {
+      set({ error: { key: `settings.invalid.${field}`, details: {} }, saved: false });
+    },
+
+    async testPrint() {
+      if (!(await get().commit('printerConnection'))) return false;
+      await queue;
+      try {
+        await call('printer.test', {});
+        set({ error: null, saved: false, notice: { key: 'settings.testQueued', details: {} } });
+        return true;
+      } catch (error) {
+        const api = error instanceof ApiError ? error : new ApiError('internal', String(error));
+        set({ error: { key: errorKey(api.code, api.details), details: api.details } });
+        return false;
+      }
     },
 
     async flush() {
