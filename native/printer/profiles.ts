@@ -69,7 +69,10 @@ export const PRINTER_PROFILES: Readonly<Record<string, PrinterProfile>> = {
   'xprinter-wpc1257': profile({ id: 'xprinter-wpc1257', name: 'Xprinter / POS-58 clone (58 mm), WPC1257 Baltic', columns: 32, encoding: 'win1257', codeTable: 25, vendor: 'xprinter', cancelKanji: true }),
   'xprinter-wpc1250': profile({ id: 'xprinter-wpc1250', name: 'Xprinter / POS-58 clone (58 mm), WPC1250 Central European', columns: 32, encoding: 'win1250', codeTable: 72, vendor: 'xprinter', cancelKanji: true }),
   'xprinter-wpc1251': profile({ id: 'xprinter-wpc1251', name: 'Xprinter / POS-58 clone (58 mm), WPC1251 Cyrillic', columns: 32, encoding: 'win1251', codeTable: 23, vendor: 'xprinter', cancelKanji: true }),
+  'epson-pc852': profile({ id: 'epson-pc852', name: 'Epson TM (80 mm), PC852 Latin-2 (Polish DOS)', columns: 42, encoding: 'cp852', codeTable: 18, vendor: 'epson' }),
   'bixolon-wpc1257': profile({ id: 'bixolon-wpc1257', name: 'Bixolon SRP (80 mm), WPC1257 Baltic', columns: 42, encoding: 'win1257', codeTable: 26, vendor: 'bixolon' }),
+  'bixolon-wpc1250': profile({ id: 'bixolon-wpc1250', name: 'Bixolon SRP (80 mm), WPC1250 Central European', columns: 42, encoding: 'win1250', codeTable: 47, vendor: 'bixolon' }),
+  'bixolon-wpc1251': profile({ id: 'bixolon-wpc1251', name: 'Bixolon SRP (80 mm), WPC1251 Cyrillic', columns: 42, encoding: 'win1251', codeTable: 28, vendor: 'bixolon' }),
 };
 
 /** Default for Estonia, Latvia and Lithuania. */

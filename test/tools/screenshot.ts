@@ -24,7 +24,7 @@ try {
   await page.locator('input[aria-label="Content"]').nth(3).waitFor();
   // A customer with a price formula: the rows show their discount.
   await page.keyboard.press('Alt+c');
-  await page.keyboard.type('Mari Tamm');
+  await page.keyboard.type('Mari Tamm', { delay: 60 });
   await page.keyboard.press('Enter');
   await page.getByRole('textbox', { name: 'Name' }).and(page.locator('[value="Mari Tamm"]')).waitFor();
   await page.getByRole('textbox', { name: 'Article' }).focus();
