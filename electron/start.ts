@@ -35,6 +35,7 @@ async function browserMode(options: StartOptions): Promise<void> {
     version: (JSON.parse(readFileSync(join(appRoot, 'package.json'), 'utf8')) as { version: string }).version,
     printer: options.printer,
     terminal: options.terminal,
+    hidScanners: options.scanner === 'hid',
     uiLocale: options.uiLocale,
     demoCatalogue: options.demoCatalogue,
     log: (m) => console.log(m),

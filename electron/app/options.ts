@@ -8,6 +8,8 @@ export interface StartOptions {
   dataDir: string;
   printer: PrinterConfig;
   terminal: TerminalConfig;
+  /** HID POS scanners through node-hid ('hid', the default) or none; keyboard-wedge scanners always work. */
+  scanner: 'hid' | 'none';
   uiLocale: string;
   demoCatalogue: boolean;
   /** Serve browser mode even where Electron is installed. */
@@ -53,7 +55,7 @@ export function parseStartOptions(argv: readonly string[], env: NodeJS.ProcessEn
     if (value === undefined) throw new UsageError(`--${name} needs a value`);
     flags.set(name, value);
   }
-  const known = new Set(['port', 'data-dir', 'printer', 'printer-profile', 'printer-baud', 'locale', 'terminal', 'terminal-id-code']);
+  const known = new Set(['port', 'data-dir', 'printer', 'printer-profile', 'printer-baud', 'locale', 'terminal', 'terminal-id-code', 'scanner']);
   for (const name of flags.keys()) if (!known.has(name)) throw new UsageError(`unknown option --${name}`);
 
   const pick = (flag: string, envName: string): string | undefined => flags.get(flag) ?? env[envName];
@@ -81,9 +83,13 @@ export function parseStartOptions(argv: readonly string[], env: NodeJS.ProcessEn
   const terminal: TerminalConfig =
     terminalArg === 'none' ? { kind: 'none' } : { kind: 'simulator', ...(idCode !== 'none' ? { idCode } : {}) };
 
+  const scanner = pick('scanner', 'POS_SCANNER') ?? 'hid';
+  if (scanner !== 'hid' && scanner !== 'none') throw new UsageError(`--scanner must be hid or none, got "${scanner}"`);
+
   return {
     port,
     terminal,
+    scanner,
     dataDir: pick('data-dir', 'POS_DATA_DIR') ?? defaultDataDir(env),
     printer,
     uiLocale: pick('locale', 'POS_LOCALE') ?? 'en',

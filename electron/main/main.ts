@@ -70,6 +70,7 @@ async function main(): Promise<void> {
     version: app.getVersion(),
     printer: options.printer,
     terminal: options.terminal,
+    hidScanners: options.scanner === 'hid',
     uiLocale: options.uiLocale,
     demoCatalogue: options.demoCatalogue,
     ...(electronSqliteBinding() ? { nativeBinding: electronSqliteBinding() } : {}),

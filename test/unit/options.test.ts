@@ -49,6 +49,12 @@ describe('npm start options', () => {
     expect(() => parseStartOptions(['--printer', 'escpos:serial:/dev/ttyUSB0?baud=fast'], {})).toThrow(UsageError);
   });
 
+  it('HID POS scanners by default; POS_SCANNER=none turns them off (wedge scanners always work)', () => {
+    expect(parseStartOptions([], {}).scanner).toBe('hid');
+    expect(parseStartOptions([], { POS_SCANNER: 'none' }).scanner).toBe('none');
+    expect(() => parseStartOptions(['--scanner', 'usb'], {})).toThrow(/hid or none/);
+  });
+
   it('explains bad options instead of starting wrongly', () => {
     expect(() => parseStartOptions(['--port', 'abc'], {})).toThrow(UsageError);
     expect(() => parseStartOptions(['--port', '70000'], {})).toThrow(/0..65535/);

@@ -10,6 +10,9 @@ export function PrinterIndicator({ printer }: { printer: PrinterStatusView | nul
       <span className="printer-dot" aria-hidden="true" />
       <span className="printer-name">{t('printer.label')}:</span>{' '}
       <span className="printer-state">{printer ? t(`printer.state.${printer.state}`) : t('printer.checking')}</span>
+      {printer?.state === 'ok' && printer.message === 'paper near end' ? (
+        <span className="printer-pending"> · {t('printer.paperNearEnd')}</span>
+      ) : null}
       {printer && printer.pendingJobs > 0 ? (
         <span className="printer-pending"> · {t('printer.pending', { count: printer.pendingJobs })}</span>
       ) : null}

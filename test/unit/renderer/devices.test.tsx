@@ -28,6 +28,16 @@ describe('the device status bar', () => {
   });
 });
 
+describe('the printer indicator', () => {
+  it('says "paper near end" while the printer still prints, in the screen language', async () => {
+    await renderTill({ printer: { state: 'ok', message: 'paper near end' } });
+    expect(screen.getByRole('status', { name: 'Printer' }).textContent).toContain('paper near end');
+    resetDom();
+    await renderTill({ printer: { state: 'ok', message: 'paper near end' }, lang: 'et', info: { locale: 'et-EE' } });
+    expect(screen.getByRole('status', { name: 'Printer' }).textContent).toContain('paber lõpeb');
+  });
+});
+
 describe('open drawer without a sale', () => {
   it('asks for a reason by keyboard and sends it; a reason under 3 characters is not sent', async () => {
     const { core } = await renderTill();

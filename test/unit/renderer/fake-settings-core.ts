@@ -155,7 +155,7 @@ export function createFakeSettingsCore(initial: Partial<SettingsView> = {}): Fak
       terminal: { name: '', state: 'none' },
       scanner: { name: '', state: 'none' },
     }),
-    'devices.log': () => [],
+    'devices.log': () => [{ at: '2026-11-22T10:00:00.000Z', device: 'drawer', event: 'drawer.open', detail: 'change for the bakery' }],
     'printer.test': () => ({ queued: true }),
     'drawer.open': () => ({ queued: true }),
     'receipt.current': () => null,

@@ -88,6 +88,13 @@ describe('settings screen: devices', () => {
     expect(core.inputs('settings.update')).toHaveLength(sent);
   });
 
+  it('shows the device log: a drawer opened without a sale, with its reason', async () => {
+    await renderSettings();
+    const log = await screen.findByRole('region', { name: 'Device log' });
+    await waitFor(() => expect(log.textContent).toContain('change for the bakery'));
+    expect(log.textContent).toContain('drawer.open');
+  });
+
   it('drawer and receipt options are checkboxes saved at once', async () => {
     await renderSettings();
     fireEvent.click(check('Allow opening the drawer without a sale'));

@@ -16,6 +16,7 @@ import { LanguageSelect } from '../../components/LanguageSelect';
 import { currentLanguage, formatDetails, formatMoney } from '../../i18n';
 import { createSettingsStore, type SettingsStore, type TextSetting } from './store';
 import { ParsedSetting } from './ParsedSetting';
+import { DeviceLog } from './DeviceLog';
 import { formatPtuMap, formatWeightLayouts, parsePtuMap, parseWeightLayouts } from './formats';
 import './settings.css';
 
@@ -250,6 +251,8 @@ export function SettingsScreen({ onClose }: { onClose(): void }) {
             </fieldset>
           </div>
         ) : null}
+
+        {settings ? <DeviceLog /> : null}
 
         <p role="status" className="settings-status">
           {status}
