@@ -175,6 +175,7 @@ export async function startCore(options: CoreOptions): Promise<Core> {
       queued: () => station.worker.kick(),
     },
     fiscal: { enabled: () => fiscal.enabled, queued: () => fiscal.worker.kick() },
+    onTerminalPrompt: (prompt) => events.emit('terminal.prompt', prompt),
     checkSettings(changes) {
       const fiscalText = changes.fiscalConnection?.trim();
       if (fiscalText && fiscalText !== 'none') {
@@ -232,6 +233,13 @@ export async function startCore(options: CoreOptions): Promise<Core> {
 
   // Receipts confirmed before a crash or while the printer was away are printed now.
   station.worker.start();
+  // Card payments cut off by a crash are settled by asking the terminal (never by paying again).
+  void dispatch('terminal.recover', {}).then((wire) => {
+    const value = wire.ok ? (wire.value as { settled: number; inDoubt: number }) : null;
+    if (value && (value.settled > 0 || value.inDoubt > 0)) {
+      log(`card terminal: settled ${value.settled} interrupted payment(s), ${value.inDoubt} still in doubt`);
+    }
+  });
 
   return {
     dispatch,

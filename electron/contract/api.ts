@@ -234,6 +234,15 @@ export const SettingsView = z.object({
   /** Fewest characters a scan has. */
   scannerMinLength: z.number().int().min(3).max(32),
   weightBarcodes: z.array(WeightBarcodeLayout).max(10),
+  /**
+   * The card terminal; '' = what the till was started with (POS_TERMINAL):
+   * `zvt:serial:/dev/ttyACM0?baud=9600`, `zvt:tcp:10.0.0.5:20007`, `sim`, `none`.
+   */
+  terminalConnection: Text(200),
+  /** ZVT password (6 digits) the terminal expects from the till. */
+  terminalPassword: z.string().regex(/^\d{6}$/),
+  /** Which copies of the terminal's card slip the receipt printer prints. */
+  terminalSlips: z.enum(['none', 'customer', 'both']),
   /** Poland: the fiscal printer, '' / `none`, `posnet:serial:/dev/ttyS1?baud=9600`, `posnet:sim`. */
   fiscalConnection: Text(200),
   /** Fiscal PTU letter per VAT rate (basis points as the key): {"2300":"A","800":"B"}. */
@@ -294,6 +303,16 @@ export const DeviceLogEntry = z.object({
   detail: z.string(),
 });
 export type DeviceLogEntry = z.infer<typeof DeviceLogEntry>;
+
+/** A card payment the terminal approved but no sale took (found when the till asked it after a fault). */
+export const OrphanedApproval = z.object({
+  requestId: Id,
+  amountMinor: Minor,
+  at: z.string(),
+  reference: z.string().nullable(),
+  receiptNo: z.string().nullable(),
+});
+export type OrphanedApproval = z.infer<typeof OrphanedApproval>;
 
 const ReceiptRef = z.object({ receiptId: Id });
 
@@ -388,6 +407,13 @@ export const api = {
   /** Opens the cash drawer without a sale (needs the setting); the reason is logged. */
   'drawer.open': { input: z.object({ reason: z.string().trim().min(3).max(120) }), output: z.object({ queued: z.literal(true) }) },
   /** The device log, newest first: reprints, drawer opens, faults, reconnects. */
+  /** Approved card payments no sale took: the customer must get the money back (reverse them). */
+  'terminal.orphans': { input: z.object({}), output: z.array(OrphanedApproval) },
+  'terminal.reverseOrphan': { input: z.object({ requestId: Id }), output: z.array(OrphanedApproval) },
+  /** Asks the terminal again about card payments whose outcome is not known (after a fault). */
+  'terminal.recover': { input: z.object({}), output: z.object({ settled: z.number().int(), inDoubt: z.number().int() }) },
+  /** The terminal's end of day (the day close calls it): its totals as printable lines. */
+  'terminal.endOfDay': { input: z.object({}), output: z.object({ ok: z.boolean(), lines: z.array(z.string()) }) },
   'devices.log': { input: z.object({ limit: z.number().int().min(1).max(500).default(100) }), output: z.array(DeviceLogEntry) },
 } as const;
 

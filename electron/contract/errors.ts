@@ -41,6 +41,10 @@ export const ERROR_CODES = [
   'fiscal.tax_ladder',
   'fiscal.name_too_long',
   'fiscal.unavailable',
+  // Card terminal (#5).
+  'payment.terminal_in_doubt',
+  'payment.reversal_not_today',
+  'payment.not_orphaned',
 ] as const;
 
 export const ErrorCode = z.enum(ERROR_CODES);

@@ -6,6 +6,8 @@ export const events = {
   'printer.changed': PrinterStatusView,
   'receipt.printed': z.object({ receiptId: z.string(), number: z.string() }),
   'devices.changed': DevicesView,
+  /** The card terminal's prompt while it works ("Insert card", "Enter PIN"…): key for translation, its own text. */
+  'terminal.prompt': z.object({ key: z.string(), text: z.string() }),
   /** A code read by a HID POS scanner; the receipt screen treats it as a scan into Article. */
   'scanner.scanned': z.object({ code: z.string().min(1).max(128) }),
 } as const;

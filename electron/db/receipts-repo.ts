@@ -64,6 +64,10 @@ export interface PaymentRecord {
   changeMinor: number;
   roundingMinor: number;
   reference: string | null;
+  /** Card: the terminal's receipt number (a reversal names the payment by it) and its slip lines. */
+  receiptNo?: string | null;
+  slip?: string[] | null;
+  createdAt?: string;
 }
 
 export interface ArticleRecord {
@@ -79,7 +83,7 @@ const ROW_COLUMNS = `id, line_no AS lineNo, article_id AS articleId, code, name,
   unit_price_minor AS unitPriceMinor, discount_bp AS discountBp, vat_rate_bp AS vatRateBp, serial_no AS serialNo,
   salesperson_code AS salespersonCode, price_locked AS priceLocked`;
 const PAYMENT_COLUMNS = `id, method, amount_minor AS amountMinor, tendered_minor AS tenderedMinor, change_minor AS changeMinor,
-  rounding_minor AS roundingMinor, reference`;
+  rounding_minor AS roundingMinor, reference, receipt_no AS receiptNo, slip, created_at AS createdAt`;
 
 export function findReceipt(db: Db, id: string): ReceiptRecord | null {
   const head = db
@@ -97,8 +101,13 @@ export function findReceipt(db: Db, id: string): ReceiptRecord | null {
   const rows = db.prepare(`SELECT ${ROW_COLUMNS} FROM receipt_rows WHERE receipt_id = ? ORDER BY line_no`).all(id) as RowRecord[];
   const payments = db
     .prepare(`SELECT ${PAYMENT_COLUMNS} FROM payments WHERE receipt_id = ? ORDER BY created_at, rowid`)
-    .all(id) as PaymentRecord[];
-  return { ...head, dirty: head.dirty === 1, rows, payments };
+    .all(id) as (Omit<PaymentRecord, 'slip'> & { slip: string | null })[];
+  return {
+    ...head,
+    dirty: head.dirty === 1,
+    rows,
+    payments: payments.map((p) => ({ ...p, slip: p.slip === null ? null : (JSON.parse(p.slip) as string[]) })),
+  };
 }
 
 export function rowArticleFacts(db: Db, articleId: string, warehouseCode: string): RowArticleFacts {
@@ -240,6 +249,15 @@ export function deletePayments(db: Db, receiptId: string): void {
   db.prepare(`DELETE FROM payments WHERE receipt_id = ?`).run(receiptId);
 }
 
+/** The card payment a terminal request recorded, if any. */
+export function paymentOfTerminalRequest(db: Db, requestId: string): { id: string; receiptId: string } | null {
+  return (
+    (db.prepare(`SELECT id, receipt_id AS receiptId FROM payments WHERE terminal_request_id = ?`).get(requestId) as
+      | { id: string; receiptId: string }
+      | undefined) ?? null
+  );
+}
+
 export function deletePayment(db: Db, paymentId: string): void {
   db.prepare(`DELETE FROM payments WHERE id = ?`).run(paymentId);
 }
@@ -261,8 +279,8 @@ export function insertPayment(
 ): void {
   db.prepare(
     `INSERT INTO payments (id, receipt_id, method, amount_minor, tendered_minor, change_minor, rounding_minor, reference,
-                           terminal_request_id, created_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+                           terminal_request_id, receipt_no, slip, created_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   ).run(
     p.id,
     receiptId,
@@ -273,7 +291,10 @@ export function insertPayment(
     p.roundingMinor,
     p.reference,
     p.terminalRequestId ?? null,
-    now,
+    p.receiptNo ?? null,
+    p.slip ? JSON.stringify(p.slip) : null,
+    // A payment restored by Leave keeps its original time (same-day reversal depends on it).
+    p.createdAt ?? now,
   );
 }
 

@@ -2,15 +2,67 @@
  * What the till needs from a card terminal. #5 brings ZVT over serial; until then the simulator
  * stands in, and "none" degrades with a clear message while cash keeps selling.
  */
-export type TerminalResult = { approved: true; reference: string } | { approved: false; reason: string };
+export type TerminalResult =
+  | {
+      approved: true;
+      /** What the receipt shows: approval code and masked card number, e.g. "AUTH 123456 ****4242". */
+      reference: string;
+      /** The terminal's receipt number (ZVT BMP 87): a reversal names the payment by it. */
+      receiptNo?: string;
+      /** The terminal's trace number (ZVT BMP 0B). */
+      trace?: string;
+      /** The terminal's own receipt text (card slip), line by line, for the receipt printer. */
+      slip?: string[];
+    }
+  | { approved: false; reason: string; /** Terminal result code, when it gave one. */ code?: number };
+
+/** A plain-words prompt from the terminal while it works ("Insert card", "Enter PIN"…). */
+export interface TerminalPrompt {
+  /** Stable key for translation: insert_card, enter_pin, please_wait, remove_card, approved, declined, other. */
+  key: string;
+  /** The terminal's own words (shown when there is no translation). */
+  text: string;
+}
+
+/** A request the till started and never heard the end of (crash, timeout, cable pulled). */
+export interface PendingTerminalRequest {
+  requestId: string;
+  kind: 'payment' | 'reversal' | 'refund';
+  amountMinor: number;
+  /** ISO time the request was journalled. */
+  startedAt: string;
+}
+
+/** What the terminal says happened to a pending request, after asking it (status, repeat last receipt). */
+export type RecoveryOutcome =
+  | ({ outcome: 'approved' } & Extract<TerminalResult, { approved: true }>)
+  | { outcome: 'declined'; reason: string }
+  /** The terminal cannot tell (no matching last transaction, or it does not answer). */
+  | { outcome: 'unknown'; reason: string };
 
 export interface PaymentTerminal {
   readonly name: string;
-  pay(request: { requestId: string; amountMinor: number; currency: string }): Promise<TerminalResult>;
-  /** Same-day cancellation of an approved payment, for its exact amount. */
-  reverse(request: { requestId: string; amountMinor: number; reference: string }): Promise<TerminalResult>;
+  pay(request: { requestId: string; amountMinor: number; currency: string; onPrompt?: (p: TerminalPrompt) => void }): Promise<TerminalResult>;
+  /** Same-day cancellation of an approved payment, for its exact amount, by its terminal receipt number. */
+  reverse(request: {
+    requestId: string;
+    amountMinor: number;
+    reference: string;
+    receiptNo?: string;
+    onPrompt?: (p: TerminalPrompt) => void;
+  }): Promise<TerminalResult>;
+  /** Money back to a card (credit notes, #6), where the terminal supports it. */
+  refund?(request: { requestId: string; amountMinor: number; onPrompt?: (p: TerminalPrompt) => void }): Promise<TerminalResult>;
+  /** The terminal's end of day (day close, #7): its totals as printable lines. */
+  endOfDay?(): Promise<{ ok: boolean; lines: string[]; reason?: string }>;
+  /**
+   * Settles a request cut off by a crash or a timeout by asking the terminal (never by sending it
+   * again): approved with its numbers, declined, or unknown.
+   */
+  recover?(pending: PendingTerminalRequest): Promise<RecoveryOutcome>;
   /** Reads the national ID card in the terminal's reader; null when no card was read. */
   readIdCard(): Promise<string | null>;
+  close?(): Promise<void>;
 }
 
 export type TerminalConfig = { kind: 'none' } | { kind: 'simulator'; idCode?: string; delayMs?: number };
@@ -37,19 +89,33 @@ export const noTerminal: PaymentTerminal = {
  */
 export function simulatedTerminal(config: { idCode?: string; delayMs?: number } = {}): PaymentTerminal {
   let approvals = 0;
+  // What it answered per request, so a lost answer can be asked about (as a real terminal's
+  // "repeat last receipt" allows); a request it never saw was never charged.
+  const answered = new Map<string, TerminalResult>();
   const wait = () => new Promise((resolve) => setTimeout(resolve, config.delayMs ?? 150));
+  const remember = (requestId: string, result: TerminalResult) => {
+    answered.set(requestId, result);
+    return result;
+  };
   return {
     name: 'simulator',
-    async pay({ amountMinor }) {
+    async pay({ requestId, amountMinor }) {
       await wait();
-      if (Math.abs(amountMinor) % 100 === 66) return { approved: false, reason: 'insufficient funds' };
+      if (Math.abs(amountMinor) % 100 === 66) return remember(requestId, { approved: false, reason: 'insufficient funds' });
       approvals += 1;
-      return { approved: true, reference: `SIM${String(approvals).padStart(6, '0')} ****4242` };
+      const n = String(approvals).padStart(6, '0');
+      return remember(requestId, { approved: true, reference: `SIM${n} ****4242`, receiptNo: n.slice(-4), trace: n });
     },
-    async reverse() {
+    async reverse({ requestId }) {
       await wait();
       approvals += 1;
-      return { approved: true, reference: `SIM${String(approvals).padStart(6, '0')} REV` };
+      return remember(requestId, { approved: true, reference: `SIM${String(approvals).padStart(6, '0')} REV` });
+    },
+    async recover({ requestId }) {
+      await wait();
+      const result = answered.get(requestId);
+      if (!result) return { outcome: 'declined', reason: 'the terminal never received it' };
+      return result.approved ? { outcome: 'approved', ...result } : { outcome: 'declined', reason: result.reason };
     },
     async readIdCard() {
       await wait();

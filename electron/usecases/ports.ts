@@ -55,6 +55,9 @@ export function defaultSettings(shop: ShopConfig): SettingsView {
       { prefix: '23', itemDigits: 5, kind: 'weight', verifier: false },
       { prefix: '24', itemDigits: 5, kind: 'price', verifier: false },
     ],
+    terminalConnection: '',
+    terminalPassword: '000000',
+    terminalSlips: 'customer',
     fiscalConnection: '',
     ptuMap: { '2300': 'A', '2200': 'A', '800': 'B', '900': 'B', '500': 'C', '0': 'D' },
   };
@@ -75,6 +78,8 @@ export interface CoreDeps {
   shop: ShopConfig;
   terminal: PaymentTerminal;
   print: PrintPort;
+  /** The card terminal's prompts while it works, for the screen. */
+  onTerminalPrompt?(prompt: { key: string; text: string }): void;
   /** The fiscal printer (Poland), when one is set: confirm writes a fiscal job for it. */
   fiscal?: { enabled(): boolean; queued(): void };
   /** Device settings are checked before they are stored (a bad connection string changes nothing)… */

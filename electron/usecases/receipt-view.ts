@@ -75,6 +75,14 @@ export function toReceiptView(r: ReceiptRecord, ctx: ViewContext): ReceiptView {
     cashDueMinor: pay.cashDueMinor,
     moneyMinor: pay.moneyMinor,
     changeMinor: pay.changeMinor,
-    payments: r.payments.map((p) => ({ ...p })),
+    payments: r.payments.map((p) => ({
+      id: p.id,
+      method: p.method,
+      amountMinor: p.amountMinor,
+      tenderedMinor: p.tenderedMinor,
+      changeMinor: p.changeMinor,
+      roundingMinor: p.roundingMinor,
+      reference: p.reference,
+    })),
   };
 }

@@ -1,0 +1,269 @@
+import { PosError } from '../contract/errors.js';
+import type { OrphanedApproval, ReceiptView } from '../contract/api.js';
+import * as repo from '../db/receipts-repo.js';
+import {
+  findTerminalRequest,
+  finishTerminalRequest,
+  insertTerminalRequest,
+  orphanedApprovals,
+  requestsInDoubt,
+  setOrphaned,
+  type TerminalRequestRecord,
+} from '../db/terminal-repo.js';
+import { logDevice } from '../db/device-log-repo.js';
+import { takeNonCash } from '../domain/payment.js';
+import { TerminalUnavailableError, type RecoveryOutcome, type TerminalResult } from '../devices/payment-terminal.js';
+import type { CoreDeps } from './ports.js';
+import type { ReceiptContext } from './receipt-context.js';
+
+type Asked = TerminalResult | 'unavailable' | 'unknown';
+
+/** Asks the terminal; a missing terminal or a lost answer becomes a value, never a throw. */
+async function ask(call: () => Promise<TerminalResult>): Promise<Asked> {
+  try {
+    return await call();
+  } catch (error) {
+    return error instanceof TerminalUnavailableError ? 'unavailable' : 'unknown';
+  }
+}
+
+const money = (minor: number) => (minor / 100).toFixed(2); // for log text only, never for arithmetic
+
+/**
+ * Card payments as a persisted state machine. A request is journalled (pending) before the first
+ * byte goes to the terminal and becomes approved or declined only from the terminal's answer.
+ * A lost answer is settled by asking the terminal (status, repeat last receipt), never by sending
+ * the authorization again: while any request is in doubt, no new card payment starts.
+ */
+export function cardPayments(deps: CoreDeps, ctx: ReceiptContext) {
+  const { db, ids, clock, terminal } = deps;
+  const { tx, now } = ctx;
+  const onPrompt = (p: { key: string; text: string }) => deps.onTerminalPrompt?.(p);
+
+  /** Attaches an approved payment to its receipt, or marks it orphaned when no sale can take it. */
+  const settleApproved = (req: TerminalRequestRecord, result: Extract<TerminalResult, { approved: true }>) => {
+    finishTerminalRequest(db, {
+      id: req.id,
+      status: 'approved',
+      reference: result.reference,
+      message: null,
+      now: now(),
+      receiptNo: result.receiptNo ?? null,
+      trace: result.trace ?? null,
+      slip: result.slip ?? null,
+    });
+    if (req.kind === 'reversal') {
+      if (req.paymentId) {
+        const r = req.receiptId ? repo.findReceipt(db, req.receiptId) : null;
+        if (r?.status === 'draft' && r.payments.some((p) => p.id === req.paymentId)) {
+          repo.deletePayment(db, req.paymentId);
+          ctx.save(ctx.load(r.id), false);
+        }
+      }
+      return;
+    }
+    if (repo.paymentOfTerminalRequest(db, req.id)) return;
+    const r = req.receiptId ? repo.findReceipt(db, req.receiptId) : null;
+    const due = r && r.status === 'draft' ? ctx.viewOf(r).dueMinor : 0;
+    if (!r || r.status !== 'draft' || due < req.amountMinor) {
+      // The customer was charged but the sale went on without it: offer the reversal.
+      setOrphaned(db, req.id, true);
+      logDevice(db, { at: now(), device: 'terminal', event: 'approval.orphaned', detail: `${money(req.amountMinor)} ${result.reference}`, receiptId: req.receiptId });
+      return;
+    }
+    repo.insertPayment(
+      db,
+      r.id,
+      {
+        id: ids.next(),
+        method: 'card',
+        amountMinor: req.amountMinor,
+        tenderedMinor: req.amountMinor,
+        changeMinor: 0,
+        roundingMinor: 0,
+        reference: result.reference,
+        receiptNo: result.receiptNo ?? null,
+        slip: result.slip ?? null,
+        terminalRequestId: req.id,
+      },
+      now(),
+    );
+    // Checked before the money moved; an approved card must be recorded whatever changed since.
+    ctx.save(ctx.load(r.id), false);
+  };
+
+  /** Asks the terminal about one request in doubt; true when its outcome is now known. */
+  const recoverOne = async (req: TerminalRequestRecord): Promise<boolean> => {
+    if (!terminal.recover) return false;
+    let outcome: RecoveryOutcome;
+    try {
+      outcome = await terminal.recover({ requestId: req.id, kind: req.kind, amountMinor: req.amountMinor, startedAt: req.createdAt });
+    } catch {
+      return false;
+    }
+    if (outcome.outcome === 'unknown') return false;
+    tx(() => {
+      const fresh = findTerminalRequest(db, req.id);
+      if (!fresh || (fresh.status !== 'pending' && fresh.status !== 'unknown')) return;
+      if (outcome.outcome === 'approved') settleApproved(fresh, outcome);
+      else finishTerminalRequest(db, { id: req.id, status: 'declined', reference: null, message: outcome.reason, now: now() });
+      logDevice(db, { at: now(), device: 'terminal', event: `recovered.${outcome.outcome}`, detail: money(req.amountMinor), receiptId: req.receiptId });
+    });
+    return true;
+  };
+
+  /** Settles every request in doubt it can; returns how many remain unknown. */
+  const recoverAll = async (): Promise<{ settled: number; inDoubt: number }> => {
+    let settled = 0;
+    for (const req of requestsInDoubt(db)) if (await recoverOne(req)) settled += 1;
+    return { settled, inDoubt: requestsInDoubt(db).length };
+  };
+
+  const inDoubtError = () => {
+    const [first] = requestsInDoubt(db);
+    return new PosError('payment.terminal_in_doubt', 'an earlier card payment is not settled', { amount: first?.amountMinor ?? 0 });
+  };
+
+  return {
+    recoverAll,
+
+    async pay(receiptId: string, amountMinor: number, prepareCheck: () => void): Promise<ReceiptView> {
+      // Never a second authorization while an earlier one may have gone through.
+      if (requestsInDoubt(db).length > 0 && (await recoverAll()).inDoubt > 0) throw inDoubtError();
+      const requestId = tx(() => {
+        prepareCheck();
+        const current = ctx.view(receiptId);
+        const outcome = takeNonCash('card', current.dueMinor, amountMinor);
+        if (!outcome.ok) {
+          throw outcome.reason === 'exceeds_due'
+            ? new PosError('payment.exceeds_due', 'amount exceeds the amount due', { due: current.dueMinor })
+            : outcome.reason === 'nothing_due'
+              ? new PosError('payment.nothing_due', 'nothing is due')
+              : new PosError('payment.invalid_amount', 'invalid amount');
+        }
+        const id = ids.next();
+        // Journalled before the terminal is asked: a crash mid-payment leaves a trace to settle.
+        insertTerminalRequest(db, { id, receiptId, kind: 'payment', amountMinor, now: now() });
+        return id;
+      });
+      const result = await ask(() => terminal.pay({ requestId, amountMinor, currency: deps.shop.currency, onPrompt }));
+      if (result === 'unknown') {
+        // The answer was lost (timeout, cable): ask the terminal what happened, do not pay again.
+        const req = findTerminalRequest(db, requestId);
+        if (req && (await recoverOne(req))) return settledView(requestId, receiptId);
+        tx(() => finishTerminalRequest(db, { id: requestId, status: 'unknown', reference: null, message: 'no answer', now: now() }));
+        throw inDoubtError();
+      }
+      const refusal = tx((): PosError | null => {
+        const finishedAt = clock.now().toISOString();
+        if (result === 'unavailable') {
+          finishTerminalRequest(db, { id: requestId, status: 'declined', reference: null, message: 'unavailable', now: finishedAt });
+          return new PosError('payment.terminal_unavailable', 'no card terminal', { terminal: terminal.name });
+        }
+        if (!result.approved) {
+          finishTerminalRequest(db, { id: requestId, status: 'declined', reference: null, message: result.reason, now: finishedAt });
+          return new PosError('payment.declined', `declined: ${result.reason}`, { reason: result.reason });
+        }
+        const req = findTerminalRequest(db, requestId);
+        if (req) settleApproved(req, result);
+        return null;
+      });
+      if (refusal) throw refusal;
+      return settledView(requestId, receiptId);
+    },
+
+    /** Same-day cancellation of a card payment, for its exact amount, by the terminal's receipt number. */
+    async reverse(receiptId: string, payment: repo.PaymentRecord): Promise<ReceiptView> {
+      const today = (iso: string) => new Intl.DateTimeFormat('en-CA', { timeZone: deps.shop.timeZone }).format(new Date(iso));
+      if (payment.createdAt && today(payment.createdAt) !== today(now())) {
+        throw new PosError('payment.reversal_not_today', 'a card payment can be cancelled only on its own day');
+      }
+      if (requestsInDoubt(db).length > 0 && (await recoverAll()).inDoubt > 0) throw inDoubtError();
+      const requestId = tx(() => {
+        const id = ids.next();
+        insertTerminalRequest(db, { id, receiptId, kind: 'reversal', amountMinor: payment.amountMinor, now: now(), paymentId: payment.id });
+        return id;
+      });
+      const result = await ask(() =>
+        terminal.reverse({
+          requestId,
+          amountMinor: payment.amountMinor,
+          reference: payment.reference ?? '',
+          ...(payment.receiptNo ? { receiptNo: payment.receiptNo } : {}),
+          onPrompt,
+        }),
+      );
+      if (result === 'unknown') {
+        const req = findTerminalRequest(db, requestId);
+        if (req && (await recoverOne(req))) return ctx.view(receiptId);
+        tx(() => finishTerminalRequest(db, { id: requestId, status: 'unknown', reference: null, message: 'no answer', now: now() }));
+        throw inDoubtError();
+      }
+      const refusal = tx((): PosError | null => {
+        if (result === 'unavailable' || !result.approved) {
+          const reason = result === 'unavailable' ? 'unavailable' : result.reason;
+          finishTerminalRequest(db, { id: requestId, status: 'declined', reference: null, message: reason, now: now() });
+          return result === 'unavailable'
+            ? new PosError('payment.terminal_unavailable', 'no card terminal', { terminal: terminal.name })
+            : new PosError('payment.declined', `reversal declined: ${reason}`, { reason });
+        }
+        const req = findTerminalRequest(db, requestId);
+        if (req) settleApproved(req, result);
+        return null;
+      });
+      if (refusal) throw refusal;
+      return ctx.view(receiptId);
+    },
+
+    orphans(): OrphanedApproval[] {
+      return orphanedApprovals(db).map((r) => ({
+        requestId: r.id,
+        amountMinor: r.amountMinor,
+        at: r.createdAt,
+        reference: r.reference,
+        receiptNo: r.receiptNo,
+      }));
+    },
+
+    /** Gives the customer's money back for an approval no sale took. */
+    async reverseOrphan(requestId: string): Promise<void> {
+      const orphan = findTerminalRequest(db, requestId);
+      if (!orphan || orphan.orphaned !== 1) throw new PosError('payment.not_orphaned', 'no such approval to reverse');
+      const reversalId = tx(() => {
+        const id = ids.next();
+        insertTerminalRequest(db, { id, receiptId: null, kind: 'reversal', amountMinor: orphan.amountMinor, now: now() });
+        return id;
+      });
+      const result = await ask(() =>
+        terminal.reverse({
+          requestId: reversalId,
+          amountMinor: orphan.amountMinor,
+          reference: orphan.reference ?? '',
+          ...(orphan.receiptNo ? { receiptNo: orphan.receiptNo } : {}),
+          onPrompt,
+        }),
+      );
+      tx(() => {
+        if (typeof result !== 'string' && result.approved) {
+          finishTerminalRequest(db, { id: reversalId, status: 'approved', reference: result.reference, message: null, now: now() });
+          setOrphaned(db, requestId, false);
+          logDevice(db, { at: now(), device: 'terminal', event: 'orphan.reversed', detail: money(orphan.amountMinor) });
+        } else {
+          const reason = typeof result === 'string' ? result : result.reason;
+          finishTerminalRequest(db, { id: reversalId, status: result === 'unknown' ? 'unknown' : 'declined', reference: null, message: reason, now: now() });
+        }
+      });
+      if (typeof result === 'string') throw result === 'unavailable' ? new PosError('payment.terminal_unavailable', 'no card terminal', { terminal: terminal.name }) : inDoubtError();
+      if (!result.approved) throw new PosError('payment.declined', `reversal declined: ${result.reason}`, { reason: result.reason });
+    },
+  };
+
+  /** The receipt after a card answer; an approval that went to no sale says so. */
+  function settledView(requestId: string, receiptId: string): ReceiptView {
+    const req = findTerminalRequest(db, requestId);
+    if (req?.status === 'approved' && req.orphaned === 1) {
+      throw new PosError('payment.declined', 'approved, but the receipt moved on: reverse it', { reason: 'receipt changed' });
+    }
+    return ctx.view(receiptId);
+  }
+}
