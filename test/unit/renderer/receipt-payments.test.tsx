@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { APPLES, MILK } from './fake-core';
 import { articleField, cardField, cashField, focused, press, renderTill, resetDom, rowContents, scan, startReceipt, text, textbox } from './harness';
 
@@ -62,6 +62,21 @@ describe('payments', () => {
     expect(articleField().readOnly).toBe(false);
     expect(cardField().readOnly).toBe(true);
     await waitFor(() => expect(screen.queryByText('Waiting for the card terminal…')).toBeNull());
+    expect(text('Due')).toBe('0.00');
+  });
+
+  it("shows the terminal's prompts in plain words while it works (translated, else its own text)", async () => {
+    const { core } = await renderTill({ cardLatencyMs: 300 });
+    await receipt328();
+    press('F6');
+    await waitFor(() => expect(focused()).toBe(cardField()));
+    press('Enter', cardField());
+    await screen.findByText('Waiting for the card terminal…');
+    act(() => core.emit('terminal.prompt', { key: 'enter_pin', text: 'PIN eingeben' }));
+    expect(await screen.findByText('The customer enters the PIN…')).toBeTruthy();
+    act(() => core.emit('terminal.prompt', { key: 'other', text: 'Karte lesen' }));
+    expect(await screen.findByText('Karte lesen')).toBeTruthy();
+    await waitFor(() => expect(screen.queryByText('Karte lesen')).toBeNull());
     expect(text('Due')).toBe('0.00');
   });
 

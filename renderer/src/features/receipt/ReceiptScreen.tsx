@@ -110,6 +110,7 @@ export function ReceiptScreen({ store: given, onOpenSettings }: { store?: Receip
             receipt={receipt}
             payment={state.payment}
             cardPending={state.cardPending}
+            terminalPrompt={state.terminalPrompt}
             settings={settings}
             lang={lang}
             onDone={focusArticle}

@@ -16,6 +16,7 @@ export function TotalsPanel({
   receipt,
   payment,
   cardPending,
+  terminalPrompt,
   settings,
   lang,
   onDone,
@@ -24,6 +25,7 @@ export function TotalsPanel({
   receipt: ReceiptView | null;
   payment: PaymentEntry | null;
   cardPending: boolean;
+  terminalPrompt: { key: string; text: string } | null;
   settings: Pick<SettingsView, 'transferEnabled' | 'prepaymentEnabled'>;
   lang: Language;
   /** Back to the Article field, once a payment is taken or cancelled. */
@@ -50,7 +52,9 @@ export function TotalsPanel({
       <PaymentField method="card" shortcut="F6" entry={payment} lang={lang} store={store} onDone={onDone} />
       {cardPending ? (
         <p role="status" className="card-waiting">
-          {t('payment.waitingCard')}
+          {terminalPrompt
+            ? t(`payment.prompt.${terminalPrompt.key}`, { defaultValue: terminalPrompt.text })
+            : t('payment.waitingCard')}
         </p>
       ) : null}
       {extra.length > 0 ? (

@@ -119,9 +119,11 @@ export function lifecycleActions(kit: Kit): LifecycleActions {
     subscribeEvents() {
       const offPrinter = subscribe('printer.changed', (printer) => set({ printer }));
       const offPrinted = subscribe('receipt.printed', ({ number }) => notify('success', 'messages.printed', { number }));
+      const offPrompt = subscribe('terminal.prompt', (prompt) => set({ terminalPrompt: prompt }));
       return () => {
         offPrinter();
         offPrinted();
+        offPrompt();
       };
     },
 

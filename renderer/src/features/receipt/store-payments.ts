@@ -72,7 +72,7 @@ export function paymentActions(kit: Kit): PaymentActions {
       // The card terminal may take a minute: its field closes at once and the screen stays usable
       // (a status says the terminal is busy). Cash and the others keep their field until accepted.
       const card = method === 'card';
-      if (card) set({ payment: null, cardPending: true, message: null });
+      if (card) set({ payment: null, cardPending: true, terminalPrompt: null, message: null });
       return enqueue(async () => {
         try {
           const receipt = kit.openReceipt();
@@ -85,7 +85,7 @@ export function paymentActions(kit: Kit): PaymentActions {
           set((s) => ({ receipt: view, payment: s.payment?.method === method ? null : s.payment, message: paid }));
           return true;
         } finally {
-          if (card) set({ cardPending: false });
+          if (card) set({ cardPending: false, terminalPrompt: null });
         }
       }, false);
     },

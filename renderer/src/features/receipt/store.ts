@@ -63,6 +63,8 @@ export interface ReceiptData {
   payment: PaymentEntry | null;
   /** A card payment is waiting for the terminal; the screen stays usable meanwhile. */
   cardPending: boolean;
+  /** The terminal's latest prompt while it works ("Insert card", "Enter PIN"…). */
+  terminalPrompt: { key: string; text: string } | null;
   /** F2 was pressed and receipt.new is on its way: the Article field already accepts input. */
   creating: boolean;
   /** Mutations queued or in flight. */
@@ -110,6 +112,9 @@ export const FALLBACK_SETTINGS: SettingsView = {
   scannerMaxGapMs: 30,
   scannerMinLength: 6,
   weightBarcodes: [],
+  terminalConnection: '',
+  terminalPassword: '000000',
+  terminalSlips: 'customer',
   fiscalConnection: '',
   ptuMap: {},
 };
@@ -136,6 +141,7 @@ export function createReceiptStore(): ReceiptStore {
       lists: EMPTY_LISTS,
       payment: null,
       cardPending: false,
+      terminalPrompt: null,
       creating: false,
       pending: 0,
       message: null,
