@@ -11,6 +11,13 @@ import { insertFiscalJob, ladderHistory } from '../db/fiscal-jobs-repo.js';
 import { toFiscalReceipt } from '../domain/fiscal-receipt.js';
 import { taxLadderViolations } from '../domain/tax-ladder.js';
 
+/** The terminal slips to print with the receipt: none, the customer's, or customer and merchant copies. */
+function cardSlips(payments: readonly repo.PaymentRecord[], copies: 'none' | 'customer' | 'both'): string[][] {
+  if (copies === 'none') return [];
+  const slips = payments.flatMap((p) => (p.method === 'card' && p.slip && p.slip.length > 0 ? [p.slip] : []));
+  return copies === 'both' ? slips.flatMap((slip) => [slip, slip]) : slips;
+}
+
 /** F12 confirm, and F8 preview / print. Paper always goes through the print_jobs outbox. */
 export function receiptConfirmUseCases(deps: CoreDeps) {
   const ctx = receiptContext(deps);
@@ -80,6 +87,7 @@ export function receiptConfirmUseCases(deps: CoreDeps) {
         const document = {
           ...toPrintableReceipt(result, shop, { cashier: settings.cashierName, salespeople: salespeople() }),
           openDrawer: settings.drawerOnCash && result.payments.some((p) => p.method === 'cash'),
+          cardSlips: cardSlips(r.payments, settings.terminalSlips),
           qr: settings.receiptQr ? result.number : null,
           logo: settings.receiptLogo,
         };

@@ -93,6 +93,8 @@ export interface PrintableReceipt {
   qr?: string | null;
   /** Print the shop's logo (assets/logo.pbm) above the header when the printer has it. */
   logo?: boolean;
+  /** The card terminal's slips (its own receipt text), each printed after the receipt and cut off. */
+  cardSlips?: string[][];
 }
 
 /** A 'test' print job: a short page to check the printer, its profile and code page. */

@@ -344,6 +344,12 @@ export function planReceipt(
   if (qr) writeSymbol(out.begin('qr'), qr, profile);
 
   writeCut(out);
+  // The terminal's own slips: its text as it sent it, one slip per cut (customer, merchant copy).
+  (stored as PrintableReceipt).cardSlips?.forEach((slip, index) => {
+    out.begin(`card slip ${index + 1}`);
+    for (const line of slip) out.line(truncate(pr(line), columns));
+    writeCut(out);
+  });
   // After the cut, so the drawer opens when the receipt can be torn off.
   if (doc.openDrawer) out.begin('drawer').raw(DRAWER_KICK);
   return out.chunks();

@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { PaymentTerminal, RecoveryOutcome, TerminalResult } from '../../../electron/devices/payment-terminal.js';
 import { startTestCore, type TestCore } from '../../support/core.js';
 import { receiptOf } from './support.js';
+import { waitFor } from '../../support/wait.js';
 
 let core: TestCore;
 afterEach(async () => {
@@ -105,6 +106,30 @@ describe('card payments never charge twice (a persisted state machine)', () => {
       ok: false,
       error: { code: 'payment.not_orphaned' },
     });
+  });
+
+  it("the terminal's slip prints after the receipt (customer copy by default, both copies by setting)", async () => {
+    const { terminal } = scriptedTerminal();
+    core = await startTestCore({ terminal, printer: { kind: 'simulator', link: 'memory' } });
+    const sell = async () => {
+      const r = await receiptOf(core, 700);
+      await core.ok('receipt.pay', { receiptId: r.id, method: 'card', amountMinor: 700 });
+      await core.ok('receipt.confirm', { receiptId: r.id });
+    };
+    const sim = () => {
+      if (!core.printer.simulator) throw new Error('no simulator');
+      return core.printer.simulator;
+    };
+    await sell();
+    await waitFor(() => sim().documents().length === 2, 'the receipt and one slip');
+    expect(sim().documents()[1]?.text).toContain('KAART ****4242');
+    await core.ok('settings.update', { terminalSlips: 'both' });
+    await sell();
+    await waitFor(() => sim().documents().length === 5, 'the receipt and two slips');
+    await core.ok('settings.update', { terminalSlips: 'none' });
+    await sell();
+    await waitFor(() => sim().documents().length === 6, 'the receipt alone');
+    expect(sim().documents()[5]?.text).not.toContain('KAART ****4242');
   });
 
   it('a declined card confirms nothing; a reversal is by the terminal receipt number, only on the same day', async () => {
