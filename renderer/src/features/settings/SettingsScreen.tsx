@@ -87,7 +87,7 @@ export function SettingsScreen({ onClose }: { onClose(): void }) {
     ) : null;
 
   const select = (
-    field: 'zeroPricePolicy' | 'cashRounding' | 'defaultSeries' | 'defaultWarehouse',
+    field: 'zeroPricePolicy' | 'cashRounding' | 'defaultSeries' | 'defaultWarehouse' | 'terminalSlips',
     options: { value: string; label: string }[],
     ref?: Ref<HTMLSelectElement>,
   ) => {
@@ -228,6 +228,12 @@ export function SettingsScreen({ onClose }: { onClose(): void }) {
                   onInvalid={() => store.getState().invalid('weightBarcodes')}
                 />
               ) : null}
+              {text('terminalConnection', 200)}
+              {text('terminalPassword', 6)}
+              {select(
+                'terminalSlips',
+                (['none', 'customer', 'both'] as const).map((value) => ({ value, label: t(`settings.terminalSlips.${value}`) })),
+              )}
               {text('fiscalConnection', 200)}
               {settings ? (
                 <ParsedSetting

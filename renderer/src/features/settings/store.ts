@@ -9,9 +9,16 @@ import { ApiError, call, type ErrorDetails } from '../../lib/pos-client';
  */
 
 /** The settings typed as text: edited as a draft, saved on Enter or when the field is left. */
-export type TextSetting = 'roundingAccount' | 'cashierName' | 'printerConnection' | 'fiscalConnection' | 'scannerPrefix';
+export type TextSetting =
+  | 'roundingAccount'
+  | 'cashierName'
+  | 'printerConnection'
+  | 'fiscalConnection'
+  | 'scannerPrefix'
+  | 'terminalConnection'
+  | 'terminalPassword';
 /** Text settings that may be left empty: '' means "as started" / "none". */
-const MAY_BE_EMPTY: readonly TextSetting[] = ['printerConnection', 'fiscalConnection', 'scannerPrefix'];
+const MAY_BE_EMPTY: readonly TextSetting[] = ['printerConnection', 'fiscalConnection', 'scannerPrefix', 'terminalConnection'];
 
 /** A message, kept untranslated so a language switch re-renders it. */
 export interface SettingsMessage {
@@ -48,7 +55,15 @@ export interface SettingsState {
 
 export type SettingsStore = StoreApi<SettingsState>;
 
-const TEXT_SETTINGS: TextSetting[] = ['roundingAccount', 'cashierName', 'printerConnection', 'fiscalConnection', 'scannerPrefix'];
+const TEXT_SETTINGS: TextSetting[] = [
+  'roundingAccount',
+  'cashierName',
+  'printerConnection',
+  'fiscalConnection',
+  'scannerPrefix',
+  'terminalConnection',
+  'terminalPassword',
+];
 
 const toMessage = (error: unknown): SettingsMessage => {
   const api = error instanceof ApiError ? error : new ApiError('internal', error instanceof Error ? error.message : String(error));
