@@ -8,8 +8,10 @@ import { receiptPaymentUseCases } from '../usecases/receipt-payments.js';
 import { receiptConfirmUseCases } from '../usecases/receipt-confirm.js';
 import { lookupUseCases } from '../usecases/lookups.js';
 import type { Clock, CoreDeps, Ids, ShopConfig } from '../usecases/ports.js';
-import { setupTerminal, type PaymentTerminal, type TerminalConfig } from '../devices/payment-terminal.js';
-import { markInterruptedRequests } from '../db/terminal-repo.js';
+import { parseTerminalConnection, type PaymentTerminal, type TerminalConfig } from '../devices/payment-terminal.js';
+import { TerminalStation } from './terminal-station.js';
+import { parseZvtConnection } from '../devices/zvt-terminal.js';
+import { markInterruptedRequests, orphanedApprovals } from '../db/terminal-repo.js';
 import { previewLines } from '../../native/printer/preview.js';
 import type { PrintWorker } from '../devices/print-worker.js';
 import { loadReceiptLogo, parsePrinterConnection, type PrinterConfig, type PrinterSetup } from '../devices/printer-setup.js';
@@ -76,6 +78,8 @@ export interface Core {
   readonly printWorker: PrintWorker;
   /** The fiscal printer as connected now (simulated or real; none by default). */
   readonly fiscal: FiscalSetup;
+  /** The ZVT terminal simulator, when the card terminal is simulated over ZVT. */
+  readonly terminalSimulator: import('../../native/zvt/index.js').ZvtSimulator | null;
   devices: DeviceManager;
   close(): Promise<void>;
 }
@@ -160,9 +164,36 @@ export async function startCore(options: CoreOptions): Promise<Core> {
   });
   devices.set('fiscal', fiscal.worker.status());
 
+  // The card terminal: the settings screen's connection wins over the start options.
+  const startSettings = readSettings(db, defaultSettings(shop));
   const terminalOption = options.terminal ?? { kind: 'simulator' };
-  const terminal = 'pay' in terminalOption ? terminalOption : setupTerminal(terminalOption);
-  devices.set('terminal', terminal.name === 'none' ? { name: '', state: 'none' } : { name: terminal.name, state: 'ok' });
+  const idCodeOf = (c: TerminalConfig | PaymentTerminal) => ('kind' in c && c.kind !== 'none' ? c.idCode : undefined);
+  let terminalConfig: TerminalConfig | PaymentTerminal = terminalOption;
+  if (startSettings.terminalConnection !== '') {
+    try {
+      terminalConfig = await parseTerminalConnection(startSettings.terminalConnection, idCodeOf(terminalOption));
+    } catch (error) {
+      log(`card terminal setting "${startSettings.terminalConnection}" is not usable (${error instanceof Error ? error.message : String(error)}); using the start options`);
+    }
+  }
+  const terminalStation =
+    'pay' in terminalConfig
+      ? null
+      : await TerminalStation.start(terminalConfig, { password: startSettings.terminalPassword, currency: shop.currency });
+  const terminal: PaymentTerminal = terminalStation?.terminal ?? (terminalConfig as PaymentTerminal);
+  // An approval no sale took is money the customer must get back: the status bar says so.
+  const showTerminal = () => {
+    const orphans = orphanedApprovals(db).length;
+    devices.set(
+      'terminal',
+      terminal.name === 'none'
+        ? { name: '', state: 'none' }
+        : orphans > 0
+          ? { name: terminal.name, state: 'warning', message: `${orphans} card approval(s) to reverse` }
+          : { name: terminal.name, state: 'ok' },
+    );
+  };
+  showTerminal();
 
   const deps: CoreDeps = {
     db,
@@ -176,7 +207,16 @@ export async function startCore(options: CoreOptions): Promise<Core> {
     },
     fiscal: { enabled: () => fiscal.enabled, queued: () => fiscal.worker.kick() },
     onTerminalPrompt: (prompt) => events.emit('terminal.prompt', prompt),
+    onTerminalChanged: () => showTerminal(),
     checkSettings(changes) {
+      const terminalText = changes.terminalConnection?.trim();
+      if (terminalText && terminalText !== 'none' && terminalText !== 'sim') {
+        try {
+          parseZvtConnection(terminalText);
+        } catch (error) {
+          throw new PosError('device.bad_connection', error instanceof Error ? error.message : String(error), { connection: terminalText });
+        }
+      }
       const fiscalText = changes.fiscalConnection?.trim();
       if (fiscalText && fiscalText !== 'none') {
         try {
@@ -196,6 +236,16 @@ export async function startCore(options: CoreOptions): Promise<Core> {
       }
     },
     settingsChanged(changes) {
+      if (terminalStation && (changes.terminalConnection !== undefined || changes.terminalPassword !== undefined)) {
+        const current = readSettings(db, defaultSettings(shop));
+        const text = current.terminalConnection;
+        void (async () => {
+          const config = text === '' ? terminalOption : await parseTerminalConnection(text, idCodeOf(terminalOption));
+          if ('pay' in config) return;
+          await terminalStation.reconfigure(config, { password: current.terminalPassword });
+          showTerminal();
+        })().catch((error: unknown) => log(`card terminal: could not switch: ${error instanceof Error ? error.message : String(error)}`));
+      }
       if (changes.fiscalConnection !== undefined) {
         void fiscal.reconfigure(changes.fiscalConnection).then(
           () => devices.set('fiscal', fiscal.worker.status()),
@@ -254,10 +304,14 @@ export async function startCore(options: CoreOptions): Promise<Core> {
     get fiscal() {
       return fiscal.setup;
     },
+    get terminalSimulator() {
+      return terminalStation?.simulator ?? null;
+    },
     devices,
     async close() {
       offPrinter();
       await scanners.close();
+      await terminalStation?.close();
       await fiscal.close();
       await station.close();
       db.close();

@@ -2,6 +2,7 @@ import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { parsePrinterConnection, type PrinterConfig } from '../devices/printer-setup.js';
 import type { TerminalConfig } from '../devices/payment-terminal.js';
+import { parseZvtConnection } from '../devices/zvt-terminal.js';
 
 export interface StartOptions {
   port: number;
@@ -28,8 +29,9 @@ export class UsageError extends Error {}
 /**
  * `--flag value` beats the POS_* environment variable, which beats the default.
  * --printer takes `simulator` (default), `none`, or a serial device path such as /dev/ttyUSB0 or COM3.
- * --terminal takes `simulator` (default) or `none`; --terminal-id-code is the ID code the
- * simulated terminal "reads" from an ID card (F10).
+ * --terminal takes `sim` (default: the ZVT simulator), `zvt:serial:/dev/ttyACM0?baud=9600`,
+ * `zvt:tcp:10.0.0.5:20007`, `simulator` (in-process stand-in) or `none`; --terminal-id-code is the
+ * ID code the simulated terminal "reads" from an ID card (F10).
  */
 /** A printer given as a connection string (as on the settings screen). */
 function connection(text: string): PrinterConfig {
@@ -76,12 +78,22 @@ export function parseStartOptions(argv: readonly string[], env: NodeJS.ProcessEn
         ? { kind: 'simulator', ...(profileId ? { profileId } : {}) }
         : { kind: 'serial', path: printerArg, ...(baudRate ? { baudRate } : {}), ...(profileId ? { profileId } : {}) };
 
-  const terminalArg = pick('terminal', 'POS_TERMINAL') ?? 'simulator';
-  if (terminalArg !== 'simulator' && terminalArg !== 'none') throw new UsageError(`--terminal must be simulator or none, got "${terminalArg}"`);
+  // The ZVT terminal simulator over a PTY pair is the demo default; `simulator` is the quick
+  // in-process stand-in; `none` has no card terminal; `zvt:…` is a real one.
+  const terminalArg = pick('terminal', 'POS_TERMINAL') ?? 'sim';
   // The demo customer Jüri Kask's ID code, so F10 finds someone out of the box; `none` = no card.
-  const idCode = pick('terminal-id-code', 'POS_TERMINAL_ID_CODE') ?? '38001085718';
-  const terminal: TerminalConfig =
-    terminalArg === 'none' ? { kind: 'none' } : { kind: 'simulator', ...(idCode !== 'none' ? { idCode } : {}) };
+  const idCodeArg = pick('terminal-id-code', 'POS_TERMINAL_ID_CODE') ?? '38001085718';
+  const idCode = idCodeArg !== 'none' ? { idCode: idCodeArg } : {};
+  let terminal: TerminalConfig;
+  if (terminalArg === 'none') terminal = { kind: 'none' };
+  else if (terminalArg === 'simulator') terminal = { kind: 'simulator', ...idCode };
+  else {
+    try {
+      terminal = { kind: 'zvt', connection: parseZvtConnection(terminalArg === 'sim' ? 'zvt:sim' : terminalArg), ...idCode };
+    } catch (error) {
+      throw new UsageError(`--terminal: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  }
 
   const scanner = pick('scanner', 'POS_SCANNER') ?? 'hid';
   if (scanner !== 'hid' && scanner !== 'none') throw new UsageError(`--scanner must be hid or none, got "${scanner}"`);

@@ -65,7 +65,18 @@ export interface PaymentTerminal {
   close?(): Promise<void>;
 }
 
-export type TerminalConfig = { kind: 'none' } | { kind: 'simulator'; idCode?: string; delayMs?: number };
+export type TerminalConfig =
+  | { kind: 'none' }
+  /** An in-process stand-in (fast; unit and integration tests). */
+  | { kind: 'simulator'; idCode?: string; delayMs?: number }
+  /** ZVT over serial or TCP, or the ZVT simulator over a PTY pair (`sim`, the demo). */
+  | {
+      kind: 'zvt';
+      connection: import('./zvt-terminal.js').ZvtConnection;
+      idCode?: string;
+      /** How long a transaction may take before its answer counts as lost (default 180 s). */
+      responseTimeoutMs?: number;
+    };
 
 export class TerminalUnavailableError extends Error {
   constructor() {
@@ -124,6 +135,36 @@ export function simulatedTerminal(config: { idCode?: string; delayMs?: number } 
   };
 }
 
-export function setupTerminal(config: TerminalConfig): PaymentTerminal {
-  return config.kind === 'simulator' ? simulatedTerminal(config) : noTerminal;
+/** `none`, `sim` (the ZVT simulator), `zvt:serial:…`, `zvt:tcp:…`, `zvt:sim`; throws a clear message otherwise. */
+export async function parseTerminalConnection(text: string, idCode?: string): Promise<TerminalConfig> {
+  const t = text.trim();
+  if (t === 'none') return { kind: 'none' };
+  const { parseZvtConnection } = await import('./zvt-terminal.js');
+  const connection = parseZvtConnection(t === 'sim' ? 'zvt:sim' : t);
+  return { kind: 'zvt', connection, ...(idCode ? { idCode } : {}) };
+}
+
+export interface TerminalSetup {
+  terminal: PaymentTerminal;
+  /** The ZVT simulator on the other end, when the terminal is simulated (tests, demo). */
+  simulator?: import('../../native/zvt/index.js').ZvtSimulator | null;
+  close(): Promise<void>;
+}
+
+const ISO_CURRENCY: Readonly<Record<string, number>> = { EUR: 978, PLN: 985, UAH: 980, KZT: 398 };
+
+export async function setupTerminal(
+  config: TerminalConfig,
+  options: { password?: string; currency?: string } = {},
+): Promise<TerminalSetup> {
+  if (config.kind === 'simulator') return { terminal: simulatedTerminal(config), close: async () => undefined };
+  if (config.kind === 'none') return { terminal: noTerminal, close: async () => undefined };
+  const { setupZvt } = await import('./zvt-terminal.js');
+  const zvt = await setupZvt(config.connection, {
+    password: options.password ?? '000000',
+    currency: ISO_CURRENCY[options.currency ?? 'EUR'] ?? 978,
+    ...(config.idCode ? { idCode: config.idCode } : {}),
+    ...(config.responseTimeoutMs ? { responseTimeoutMs: config.responseTimeoutMs } : {}),
+  });
+  return { terminal: zvt.terminal, simulator: zvt.simulator, close: () => zvt.close() };
 }

@@ -116,6 +116,7 @@ export function cardPayments(deps: CoreDeps, ctx: ReceiptContext) {
   const recoverAll = async (): Promise<{ settled: number; inDoubt: number }> => {
     let settled = 0;
     for (const req of requestsInDoubt(db)) if (await recoverOne(req)) settled += 1;
+    if (settled > 0) deps.onTerminalChanged?.();
     return { settled, inDoubt: requestsInDoubt(db).length };
   };
 
@@ -169,6 +170,7 @@ export function cardPayments(deps: CoreDeps, ctx: ReceiptContext) {
         return null;
       });
       if (refusal) throw refusal;
+      deps.onTerminalChanged?.();
       return settledView(requestId, receiptId);
     },
 
@@ -253,6 +255,7 @@ export function cardPayments(deps: CoreDeps, ctx: ReceiptContext) {
           finishTerminalRequest(db, { id: reversalId, status: result === 'unknown' ? 'unknown' : 'declined', reference: null, message: reason, now: now() });
         }
       });
+      deps.onTerminalChanged?.();
       if (typeof result === 'string') throw result === 'unavailable' ? new PosError('payment.terminal_unavailable', 'no card terminal', { terminal: terminal.name }) : inDoubtError();
       if (!result.approved) throw new PosError('payment.declined', `reversal declined: ${result.reason}`, { reason: result.reason });
     },

@@ -78,6 +78,8 @@ export interface CoreDeps {
   shop: ShopConfig;
   terminal: PaymentTerminal;
   print: PrintPort;
+  /** Something about the card terminal changed (an approval to reverse appeared or went). */
+  onTerminalChanged?(): void;
   /** The card terminal's prompts while it works, for the screen. */
   onTerminalPrompt?(prompt: { key: string; text: string }): void;
   /** The fiscal printer (Poland), when one is set: confirm writes a fiscal job for it. */

@@ -24,6 +24,8 @@ export interface SerialLinkOptions {
   parity?: SerialParity;
   /** Default 'none'. */
   flowControl?: SerialFlowControl;
+  /** Default 1; ZVT card terminals use 8N2. */
+  stopBits?: 1 | 2;
 }
 
 export async function openSerialLink(opts: SerialLinkOptions): Promise<ByteLink> {
@@ -42,7 +44,7 @@ export async function openSerialLink(opts: SerialLinkOptions): Promise<ByteLink>
     baudRate,
     dataBits: 8,
     parity,
-    stopBits: 1,
+    stopBits: opts.stopBits ?? 1,
     rtscts: flow === 'rtscts',
     xon: flow === 'xonxoff',
     xoff: flow === 'xonxoff',

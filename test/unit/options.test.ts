@@ -29,12 +29,19 @@ describe('npm start options', () => {
     });
   });
 
-  it('card terminal: the simulator reading the demo ID card by default; none, or no card in the reader', () => {
-    expect(parseStartOptions([], {}).terminal).toEqual({ kind: 'simulator', idCode: '38001085718' });
+  it('card terminal: the ZVT simulator (reading the demo ID card) by default; zvt connections, the stand-in, none', () => {
+    expect(parseStartOptions([], {}).terminal).toEqual({ kind: 'zvt', connection: { kind: 'sim' }, idCode: '38001085718' });
     expect(parseStartOptions(['--terminal', 'none'], {}).terminal).toEqual({ kind: 'none' });
-    expect(parseStartOptions([], { POS_TERMINAL_ID_CODE: 'none' }).terminal).toEqual({ kind: 'simulator' });
-    expect(parseStartOptions(['--terminal-id-code', '49002010976'], {}).terminal).toEqual({ kind: 'simulator', idCode: '49002010976' });
-    expect(() => parseStartOptions(['--terminal', 'zvt'], {})).toThrow(/simulator or none/);
+    expect(parseStartOptions(['--terminal', 'simulator'], { POS_TERMINAL_ID_CODE: 'none' }).terminal).toEqual({ kind: 'simulator' });
+    expect(parseStartOptions([], { POS_TERMINAL: 'zvt:serial:/dev/ttyACM0?baud=19200' }).terminal).toMatchObject({
+      kind: 'zvt',
+      connection: { kind: 'serial', path: '/dev/ttyACM0', baudRate: 19200 },
+    });
+    expect(parseStartOptions(['--terminal', 'zvt:tcp:10.0.0.5'], {}).terminal).toMatchObject({
+      connection: { kind: 'tcp', host: '10.0.0.5', port: 20007 },
+    });
+    expect(parseStartOptions(['--terminal-id-code', '49002010976'], {}).terminal).toMatchObject({ idCode: '49002010976' });
+    expect(() => parseStartOptions(['--terminal', 'zvt:usb'], {})).toThrow(UsageError);
   });
 
   it('a printer may be given as a connection string, as kiosk installs preset it', () => {

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { DeviceStatus, DevicesView, PrinterStatusView } from '../../../electron/contract/api';
 import { call, subscribe } from '../lib/pos-client';
 import { PrinterIndicator } from './PrinterIndicator';
+import { OrphanApprovals } from './OrphanApprovals';
 
 const OTHERS = ['fiscal', 'terminal', 'scanner'] as const;
 
@@ -45,7 +46,11 @@ function DeviceIndicator({ device, status }: { device: (typeof OTHERS)[number]; 
     <div role="status" aria-label={label} className={`device device-${status.state}`} title={status.message ?? status.name}>
       <span className="printer-dot" aria-hidden="true" />
       <span className="device-name">{label}:</span> <span className="device-state">{t(`devices.state.${status.state}`)}</span>
-      {status.message ? <span className="device-message"> · {status.message}</span> : null}
+      {device === 'terminal' && status.state === 'warning' ? (
+        <OrphanApprovals />
+      ) : status.message ? (
+        <span className="device-message"> · {status.message}</span>
+      ) : null}
     </div>
   );
 }

@@ -28,6 +28,43 @@ describe('the device status bar', () => {
   });
 });
 
+describe('card approvals without a sale', () => {
+  it('the terminal warning offers them for reversal, one keypress each', async () => {
+    const { core } = await renderTill();
+    const orphan = { requestId: 't-9', amountMinor: 1223, at: '2026-11-22T10:00:00.000Z', reference: 'VISA ****4242 #0007', receiptNo: '0007' };
+    let left = [orphan];
+    const reversed: unknown[] = [];
+    const invoke = core.bridge.invoke.bind(core.bridge);
+    window.pos = {
+      ...core.bridge,
+      invoke: async (channel: string, input: unknown) => {
+        if (channel === 'terminal.orphans') return { ok: true, value: left };
+        if (channel === 'terminal.reverseOrphan') {
+          reversed.push(input);
+          left = [];
+          return { ok: true, value: left };
+        }
+        return invoke(channel, input);
+      },
+    };
+    act(() =>
+      core.emit('devices.changed', {
+        printer: { name: 'TM-T20', state: 'ok' },
+        fiscal: { name: '', state: 'none' },
+        terminal: { name: 'ZVT', state: 'warning', message: '1 card approval(s) to reverse' },
+        scanner: { name: '', state: 'none' },
+      }),
+    );
+    fireEvent.click(await screen.findByRole('button', { name: 'Card approvals to reverse…' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Card approvals without a sale' });
+    const choice = within(dialog).getByRole('button', { name: 'Reverse 12.23' });
+    await waitFor(() => expect(document.activeElement).toBe(choice));
+    press('Enter', choice);
+    await waitFor(() => expect(reversed).toEqual([{ requestId: 't-9' }]));
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+  });
+});
+
 describe('the printer indicator', () => {
   it('says "paper near end" while the printer still prints, in the screen language', async () => {
     await renderTill({ printer: { state: 'ok', message: 'paper near end' } });
