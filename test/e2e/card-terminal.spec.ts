@@ -72,17 +72,25 @@ test('a card the bank declines leaves the sale open; the cashier takes cash inst
   await page.keyboard.press('F2');
   await page.keyboard.type('1001');
   await page.keyboard.press('Enter');
+  await expect(page.getByRole('textbox', { name: 'Content' })).toHaveValue('Piim 2,5% 1 l');
   await page.keyboard.press('ArrowUp');
   for (let i = 0; i < 3; i++) await page.keyboard.press('Tab');
+  await expect(page.getByRole('textbox', { name: 'Unit price' })).toBeFocused();
   await page.keyboard.press('Control+A');
   await page.keyboard.type('5.66'); // the simulator declines amounts ending in ,66
   await page.keyboard.press('Enter');
+  await expect(amount(page, 'Sum')).toHaveText('5.66');
   await page.keyboard.press('F6');
+  const card = page.getByRole('textbox', { name: 'Card' });
+  await expect(card).toBeFocused();
+  await expect(card).toHaveValue('5.66');
   await page.keyboard.press('Enter');
   await expect(page.getByRole('alert')).toContainText('declined', { timeout: 15_000 });
   await expect(amount(page, 'Due')).toHaveText('5.66');
   await page.keyboard.press('F4');
+  await expect(page.getByRole('textbox', { name: 'Cash' })).toHaveValue('5.65');
   await page.keyboard.press('Enter');
+  await expect(amount(page, 'Due')).toHaveText('0.00');
   await page.keyboard.press('F12');
   await expect(page.getByLabel('Status')).toHaveText('Confirmed');
 });

@@ -106,7 +106,8 @@ test('split card + cash: the card pays 10.00, the cash remainder is rounded, cha
 
   await page.keyboard.press('F12');
   await expect(page.getByLabel('Status')).toHaveText('Confirmed');
-  await expect.poll(() => shop.printer.documents().length).toBe(1);
+  // The receipt, then the card terminal's slip on its own paper.
+  await expect.poll(() => shop.printer.documents().length).toBe(2);
   expect(paper()).toMatch(/KOKKU EUR\s+12,37/);
   expect(paper()).toMatch(/Ümardus\s+-0,02/);
   expect(paper()).toMatch(/TASUDA EUR\s+12,35/);

@@ -21,7 +21,10 @@ export function useFunctionKeys({ store, articleRef }: { store: ReceiptStore; ar
       focusArticle();
       if (await started) {
         const input = articleRef.current;
-        if (input && document.activeElement !== input) input.focus();
+        // Back to Article only if the focus got lost meanwhile; a cashier who already moved on
+        // (Alt+C to the customer) keeps their place.
+        const active = document.activeElement;
+        if (input && (active === null || active === document.body)) input.focus();
       }
     };
 
