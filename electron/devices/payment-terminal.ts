@@ -14,7 +14,14 @@ export type TerminalResult =
       /** The terminal's own receipt text (card slip), line by line, for the receipt printer. */
       slip?: string[];
     }
-  | { approved: false; reason: string; /** Terminal result code, when it gave one. */ code?: number };
+  | {
+      approved: false;
+      reason: string;
+      /** Terminal result code, when it gave one. */
+      code?: number;
+      /** Stable key of that result (insufficient_funds, wrong_pin…), so the screen can translate it. */
+      key?: string;
+    };
 
 /** A plain-words prompt from the terminal while it works ("Insert card", "Enter PIN"…). */
 export interface TerminalPrompt {

@@ -41,7 +41,7 @@ export function parseZvtConnection(text: string): ZvtConnection {
 }
 
 const toResult = (out: ZvtOutcome): TerminalResult => {
-  if (!out.ok) return { approved: false, reason: out.resultText, code: out.result };
+  if (!out.ok) return { approved: false, reason: out.resultText, code: out.result, key: out.resultKey };
   const c = out.completion;
   const reference = [c?.cardName, c?.pan, c?.receiptNo ? `#${c.receiptNo}` : undefined].filter(Boolean).join(' ') || 'approved';
   return {

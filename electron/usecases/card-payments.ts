@@ -163,7 +163,10 @@ export function cardPayments(deps: CoreDeps, ctx: ReceiptContext) {
         }
         if (!result.approved) {
           finishTerminalRequest(db, { id: requestId, status: 'declined', reference: null, message: result.reason, now: finishedAt });
-          return new PosError('payment.declined', `declined: ${result.reason}`, { reason: result.reason });
+          return new PosError('payment.declined', `declined: ${result.reason}`, {
+            reason: result.reason,
+            ...(result.key ? { key: result.key } : {}),
+          });
         }
         const req = findTerminalRequest(db, requestId);
         if (req) settleApproved(req, result);

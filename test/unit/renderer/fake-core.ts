@@ -190,7 +190,7 @@ export interface FakeCore {
   receipts: ReceiptView[];
   settings: SettingsView;
   /** The next card payments are approved (default) or declined with this reason. */
-  card: { outcome: 'approve' } | { outcome: 'decline'; reason: string };
+  card: { outcome: 'approve' } | { outcome: 'decline'; reason: string; key?: string };
   emit<E extends EventName>(event: E, payload: EventPayload<E>): void;
   /** Makes the next call of a channel fail with this wire error. */
   failNext(channel: Channel, code: ErrorCode, details?: Record<string, string | number>): void;
@@ -386,7 +386,9 @@ export function createFakeCore(options: FakeCoreOptions = {}): FakeCore {
     }
     if (amountMinor <= 0) throw new Fail('payment.invalid_amount');
     if (amountMinor > due) throw new Fail('payment.exceeds_due', { dueMinor: due });
-    if (method === 'card' && fake.card.outcome === 'decline') throw new Fail('payment.declined', { reason: fake.card.reason });
+    if (method === 'card' && fake.card.outcome === 'decline') {
+      throw new Fail('payment.declined', { reason: fake.card.reason, ...(fake.card.key ? { key: fake.card.key } : {}) });
+    }
     const reference = method === 'card' ? `AUTH${String(nextId).padStart(4, '0')} ****1234` : null;
     return { id, method, amountMinor, tenderedMinor: amountMinor, changeMinor: 0, roundingMinor: 0, reference };
   }

@@ -80,6 +80,17 @@ describe('payments', () => {
     expect(text('Due')).toBe('0.00');
   });
 
+  it("a terminal's decline is told in the screen's language when its result is known", async () => {
+    const { core } = await renderTill();
+    // The terminal's own words are German here; its result key is known, so the screen says it in English.
+    core.card = { outcome: 'decline', reason: 'Abgelehnt (51)', key: 'insufficient_funds' };
+    await receipt328();
+    press('F6');
+    await waitFor(() => expect(focused()).toBe(cardField()));
+    press('Enter', cardField());
+    expect((await screen.findByRole('alert')).textContent).toBe('The card was declined (insufficient funds). Try again or take cash.');
+  });
+
   it('a declined card says why and leaves the amount due', async () => {
     const { core } = await renderTill();
     core.card = { outcome: 'decline', reason: 'Insufficient funds' };

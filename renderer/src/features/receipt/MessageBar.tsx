@@ -5,8 +5,14 @@ import { HelpBar } from '../../components/HelpBar';
 import type { Message } from './store';
 
 function messageText(t: TFunction, lang: Language, message: Message): string {
+  const details = formatDetails(message.details, lang);
+  // A terminal's decline in the screen's language when its result key is known (else its own words).
+  const resultKey = message.details.key;
+  if (typeof resultKey === 'string' && typeof details.reason === 'string') {
+    details.reason = t(`payment.result.${resultKey}`, { defaultValue: details.reason });
+  }
   // A code this build has no text for still gets a message (the generic one), never a raw key.
-  return t(message.key, { ...formatDetails(message.details, lang), defaultValue: t('errors.internal') });
+  return t(message.key, { ...details, defaultValue: t('errors.internal') });
 }
 
 /** The bottom bar: the store's latest message, then the help line of keys. */
