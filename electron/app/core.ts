@@ -88,6 +88,8 @@ export interface Core {
  * The composition root of the core: everything the till does, with no Electron in it. The
  * Electron main process and the browser-mode host both start exactly this.
  */
+const errorText = (error: unknown): string => (error instanceof Error ? error.message : String(error));
+
 export async function startCore(options: CoreOptions): Promise<Core> {
   const log = options.log ?? (() => undefined);
   const clock = options.clock ?? systemClock;
@@ -115,14 +117,15 @@ export async function startCore(options: CoreOptions): Promise<Core> {
   const devices = new DeviceManager(events);
   const labels = (locale: string) => printLabels(assetsDir, locale);
 
-  // The settings screen's printer wins over the start options (POS_PRINTER presets a kiosk).
-  const storedConnection = readSettings(db, defaultSettings(shop)).printerConnection;
+  // Device settings as stored: the settings screen's devices win over the start options.
+  const startSettings = readSettings(db, defaultSettings(shop));
+  const storedConnection = startSettings.printerConnection;
   let printerConfig: PrinterConfig = options.printer;
   if (storedConnection !== '') {
     try {
       printerConfig = parsePrinterConnection(storedConnection);
     } catch (error) {
-      log(`printer setting "${storedConnection}" is not usable (${error instanceof Error ? error.message : String(error)}); using the start options`);
+      log(`printer setting "${storedConnection}" is not usable (${errorText(error)}); using the start options`);
     }
   }
   const logo = loadReceiptLogo(join(assetsDir, 'logo.pbm'));
@@ -155,7 +158,7 @@ export async function startCore(options: CoreOptions): Promise<Core> {
         })
       : { close: async () => undefined };
 
-  const fiscal = await FiscalStation.start(readSettings(db, defaultSettings(shop)).fiscalConnection, {
+  const fiscal = await FiscalStation.start(startSettings.fiscalConnection, {
     db,
     clock,
     log: (m) => log(`fiscal: ${m}`),
@@ -165,7 +168,6 @@ export async function startCore(options: CoreOptions): Promise<Core> {
   devices.set('fiscal', fiscal.worker.status());
 
   // The card terminal: the settings screen's connection wins over the start options.
-  const startSettings = readSettings(db, defaultSettings(shop));
   const terminalOption = options.terminal ?? { kind: 'simulator' };
   const idCodeOf = (c: TerminalConfig | PaymentTerminal) => ('kind' in c && c.kind !== 'none' ? c.idCode : undefined);
   let terminalConfig: TerminalConfig | PaymentTerminal = terminalOption;
@@ -173,7 +175,7 @@ export async function startCore(options: CoreOptions): Promise<Core> {
     try {
       terminalConfig = await parseTerminalConnection(startSettings.terminalConnection, idCodeOf(terminalOption));
     } catch (error) {
-      log(`card terminal setting "${startSettings.terminalConnection}" is not usable (${error instanceof Error ? error.message : String(error)}); using the start options`);
+      log(`card terminal setting "${startSettings.terminalConnection}" is not usable (${errorText(error)}); using the start options`);
     }
   }
   const terminalStation =
@@ -209,31 +211,19 @@ export async function startCore(options: CoreOptions): Promise<Core> {
     onTerminalPrompt: (prompt) => events.emit('terminal.prompt', prompt),
     onTerminalChanged: () => showTerminal(),
     checkSettings(changes) {
-      const terminalText = changes.terminalConnection?.trim();
-      if (terminalText && terminalText !== 'none' && terminalText !== 'sim') {
+      // A connection string is parsed before it is stored: a bad one changes nothing.
+      const check = (text: string | undefined, parse: (t: string) => unknown, skip: readonly string[]) => {
+        const t = text?.trim();
+        if (!t || skip.includes(t)) return;
         try {
-          parseZvtConnection(terminalText);
+          parse(t);
         } catch (error) {
-          throw new PosError('device.bad_connection', error instanceof Error ? error.message : String(error), { connection: terminalText });
+          throw new PosError('device.bad_connection', errorText(error), { connection: t });
         }
-      }
-      const fiscalText = changes.fiscalConnection?.trim();
-      if (fiscalText && fiscalText !== 'none') {
-        try {
-          parseFiscalConnection(fiscalText);
-        } catch (error) {
-          throw new PosError('device.bad_connection', error instanceof Error ? error.message : String(error), { connection: fiscalText });
-        }
-      }
-      if (changes.printerConnection) {
-        try {
-          parsePrinterConnection(changes.printerConnection);
-        } catch (error) {
-          throw new PosError('device.bad_connection', error instanceof Error ? error.message : String(error), {
-            connection: changes.printerConnection,
-          });
-        }
-      }
+      };
+      check(changes.terminalConnection, parseZvtConnection, ['none', 'sim']);
+      check(changes.fiscalConnection, parseFiscalConnection, ['none']);
+      check(changes.printerConnection, parsePrinterConnection, []);
     },
     settingsChanged(changes) {
       if (terminalStation && (changes.terminalConnection !== undefined || changes.terminalPassword !== undefined)) {
@@ -244,18 +234,18 @@ export async function startCore(options: CoreOptions): Promise<Core> {
           if ('pay' in config) return;
           await terminalStation.reconfigure(config, { password: current.terminalPassword });
           showTerminal();
-        })().catch((error: unknown) => log(`card terminal: could not switch: ${error instanceof Error ? error.message : String(error)}`));
+        })().catch((error: unknown) => log(`card terminal: could not switch: ${errorText(error)}`));
       }
       if (changes.fiscalConnection !== undefined) {
         void fiscal.reconfigure(changes.fiscalConnection).then(
           () => devices.set('fiscal', fiscal.worker.status()),
-          (error: unknown) => log(`fiscal: could not switch: ${error instanceof Error ? error.message : String(error)}`),
+          (error: unknown) => log(`fiscal: could not switch: ${errorText(error)}`),
         );
       }
       if (changes.printerConnection === undefined) return;
       const config = changes.printerConnection === '' ? options.printer : parsePrinterConnection(changes.printerConnection);
       void station.reconfigure(config).then(showPrinter, (error: unknown) => {
-        log(`printer: could not switch to "${changes.printerConnection}": ${error instanceof Error ? error.message : String(error)}`);
+        log(`printer: could not switch to "${changes.printerConnection}": ${errorText(error)}`);
       });
     },
   };

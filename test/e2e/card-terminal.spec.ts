@@ -1,22 +1,14 @@
 import { expect, test, type Page } from '@playwright/test';
-import { startE2eTill, type E2eTill } from './till.js';
+import { openTill, tillPerTest, type E2eTill } from './till.js';
 
 /**
  * The card terminal over ZVT (#5): the till process talks to the ZVT terminal simulator over a
  * virtual serial port (its default demo terminal), by keyboard only, in Chromium.
  */
 let shop: E2eTill;
-test.beforeEach(async () => {
-  shop = await startE2eTill();
-});
-test.afterEach(async () => {
-  await shop.stop();
-});
+tillPerTest((till) => (shop = till));
 
-async function open(page: Page) {
-  await page.goto(shop.till.url);
-  await expect(page.getByLabel('Status')).toBeVisible();
-}
+const open = (page: Page) => openTill(page, shop);
 
 const amount = (page: Page, name: string) => page.getByLabel(name, { exact: true });
 

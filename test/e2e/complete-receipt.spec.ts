@@ -1,22 +1,14 @@
 import { expect, test, type Page } from '@playwright/test';
-import { startE2eTill, type E2eTill } from './till.js';
+import { openTill, tillPerTest, type E2eTill } from './till.js';
 
 /**
  * The complete receipt (#3), by keyboard only, in Chromium against a till process with its
  * printer on a virtual serial port and the simulated card terminal.
  */
 let shop: E2eTill;
-test.beforeEach(async () => {
-  shop = await startE2eTill();
-});
-test.afterEach(async () => {
-  await shop.stop();
-});
+tillPerTest((till) => (shop = till));
 
-async function open(page: Page) {
-  await page.goto(shop.till.url);
-  await expect(page.getByLabel('Status')).toBeVisible();
-}
+const open = (page: Page) => openTill(page, shop);
 
 async function scan(page: Page, code: string, expectText: string) {
   await page.keyboard.type(code);

@@ -1,19 +1,11 @@
 import { expect, test, type Page } from '@playwright/test';
-import { startE2eTill, type E2eTill } from './till.js';
+import { openTill, tillPerTest, type E2eTill } from './till.js';
 
 /** Peripherals on the receipt screen (#4): wedge scanner, device status, drawer without a sale. */
 let shop: E2eTill;
-test.beforeEach(async () => {
-  shop = await startE2eTill();
-});
-test.afterEach(async () => {
-  await shop.stop();
-});
+tillPerTest((till) => (shop = till));
 
-async function open(page: Page) {
-  await page.goto(shop.till.url);
-  await expect(page.getByLabel('Status')).toBeVisible();
-}
+const open = (page: Page) => openTill(page, shop);
 
 test('a keyboard-wedge scan while the cursor is in the Customer field lands on the receipt, not in the field', async ({ page }) => {
   await open(page);

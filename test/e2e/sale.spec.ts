@@ -1,18 +1,10 @@
 import { expect, test, type Page } from '@playwright/test';
-import { startE2eTill, type E2eTill } from './till.js';
+import { openTill, tillPerTest, type E2eTill } from './till.js';
 
 let shop: E2eTill;
-test.beforeEach(async () => {
-  shop = await startE2eTill();
-});
-test.afterEach(async () => {
-  await shop.stop();
-});
+tillPerTest((till) => (shop = till));
 
-async function open(page: Page) {
-  await page.goto(shop.till.url);
-  await expect(page.getByLabel('Status')).toBeVisible();
-}
+const open = (page: Page) => openTill(page, shop);
 
 test('keyboard only: F2 → scan → F4 → Enter → F12 sells, shows change and prints the receipt', async ({ page }) => {
   await open(page);

@@ -1,3 +1,4 @@
+import { expect, test, type Page } from '@playwright/test';
 import { openPtyPair, type PtyPair } from '../../native/serial/pty-pair.js';
 import { openSerialLink } from '../../native/printer/serial-link.js';
 import { PrinterSimulator } from '../../native/printer/simulator.js';
@@ -42,4 +43,26 @@ export async function startE2eTill(extraArgs: string[] = []): Promise<E2eTill> {
       data.remove();
     },
   };
+}
+
+/**
+ * Every spec's frame: a fresh till per test (its own process, data and printer), stopped after
+ * it. `onStart` receives the till so the spec's helpers can reach it.
+ */
+export function tillPerTest(onStart: (till: E2eTill) => void): void {
+  let current: E2eTill | null = null;
+  test.beforeEach(async () => {
+    current = await startE2eTill();
+    onStart(current);
+  });
+  test.afterEach(async () => {
+    await current?.stop();
+    current = null;
+  });
+}
+
+/** Opens the till's screen and waits until it has loaded. */
+export async function openTill(page: Page, till: E2eTill): Promise<void> {
+  await page.goto(till.till.url);
+  await expect(page.getByLabel('Status')).toBeVisible();
 }

@@ -1,22 +1,14 @@
 import { expect, test, type Page } from '@playwright/test';
-import { startE2eTill, type E2eTill } from './till.js';
+import { openTill, tillPerTest, type E2eTill } from './till.js';
 
 let shop: E2eTill;
-test.beforeEach(async () => {
-  shop = await startE2eTill();
-});
-test.afterEach(async () => {
-  await shop.stop();
-});
+tillPerTest((till) => (shop = till));
 
 // The scale's label for 1.250 kg of apples (PLU 01301, default layout 23 = PLU + grams);
 // check digit by hand: 2 + 3·3 + 0 + 1·3 + 3 + 0·3 + 1 + 0·3 + 1 + 2·3 + 5 + 0·3 = 30 → 0.
 const APPLES_1250_G = '2301301012500';
 
-async function open(page: Page) {
-  await page.goto(shop.till.url);
-  await expect(page.getByLabel('Status')).toBeVisible();
-}
+const open = (page: Page) => openTill(page, shop);
 
 test('keyboard only: a scale label sells 1.25 kg of apples and the paper shows the weight', async ({ page }) => {
   await open(page);

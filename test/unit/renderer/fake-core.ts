@@ -14,6 +14,7 @@ import {
   type SettingsView,
 } from '../../../electron/contract/api';
 import type { PosBridge } from '../../../electron/contract/bridge';
+import { FALLBACK_SETTINGS } from '../../../renderer/src/features/receipt/store';
 import type { ErrorCode, Wire } from '../../../electron/contract/errors';
 import { events, type EventName, type EventPayload } from '../../../electron/contract/events';
 
@@ -116,7 +117,9 @@ export const FIRM = customer({
 });
 const CUSTOMERS: readonly CustomerView[] = [ANNA, PEETER, FIRM];
 
+/** The renderer's own fallbacks (device settings included), with this fake shop's receipt choices. */
 export const DEFAULT_SETTINGS: SettingsView = {
+  ...FALLBACK_SETTINGS,
   zeroPricePolicy: 'none',
   lockAfterPrint: false,
   allowDelete: true,
@@ -130,20 +133,6 @@ export const DEFAULT_SETTINGS: SettingsView = {
   defaultSeries: 'KA',
   defaultWarehouse: 'MAIN',
   cashierName: 'Mari',
-  printerConnection: '',
-  drawerOnCash: true,
-  drawerOpenAllowed: true,
-  receiptQr: true,
-  receiptLogo: false,
-  scannerPrefix: '',
-  scannerMaxGapMs: 30,
-  scannerMinLength: 6,
-  weightBarcodes: [],
-  terminalConnection: '',
-  terminalPassword: '000000',
-  terminalSlips: 'customer',
-  fiscalConnection: '',
-  ptuMap: {},
 };
 
 export const LISTS: ReferenceLists = {

@@ -7,6 +7,7 @@ import {
   type SettingsView,
 } from '../../../electron/contract/api';
 import type { PosBridge } from '../../../electron/contract/bridge';
+import { FALLBACK_SETTINGS } from '../../../renderer/src/features/receipt/store';
 import type { ErrorCode, Wire } from '../../../electron/contract/errors';
 
 /**
@@ -56,7 +57,9 @@ export const CUSTOMERS: CustomerView[] = [
   customer('c3', 'K003', 'Tamm OÜ', '', '+372 5555 0002', null),
 ];
 
+/** The renderer's own fallbacks (device settings included), with this fake shop's receipt choices. */
 export const DEFAULT_SETTINGS: SettingsView = {
+  ...FALLBACK_SETTINGS,
   zeroPricePolicy: 'warn',
   lockAfterPrint: false,
   allowDelete: true,
@@ -70,20 +73,6 @@ export const DEFAULT_SETTINGS: SettingsView = {
   defaultSeries: 'KA',
   defaultWarehouse: 'MAIN',
   cashierName: 'Anu',
-  printerConnection: '',
-  drawerOnCash: true,
-  drawerOpenAllowed: true,
-  receiptQr: true,
-  receiptLogo: false,
-  scannerPrefix: '',
-  scannerMaxGapMs: 30,
-  scannerMinLength: 6,
-  weightBarcodes: [],
-  terminalConnection: '',
-  terminalPassword: '000000',
-  terminalSlips: 'customer',
-  fiscalConnection: '',
-  ptuMap: {},
 };
 
 export const LISTS: ReferenceLists = {
