@@ -14,6 +14,12 @@ export function referenceLists(db: Db): ReferenceLists {
   };
 }
 
+/** Salesperson names by code, for the printout (F12 reads only this, not every list). */
+export function salespersonNames(db: Db): Map<string, string> {
+  const rows = db.prepare(`SELECT code, name FROM salespeople`).all() as { code: string; name: string }[];
+  return new Map(rows.map((p) => [p.code, p.name]));
+}
+
 export const exists = (db: Db, table: 'number_series' | 'warehouses' | 'objects' | 'salespeople', code: string): boolean =>
   db.prepare(`SELECT 1 FROM ${table} WHERE code = ?`).get(code) !== undefined;
 

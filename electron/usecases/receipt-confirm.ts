@@ -3,7 +3,7 @@ import type { ParsedInput, ReceiptView } from '../contract/api.js';
 import type { PrintableReceipt } from '../../native/printer/document.js';
 import * as repo from '../db/receipts-repo.js';
 import { insertPrintJob } from '../db/print-jobs-repo.js';
-import { referenceLists } from '../db/reference-repo.js';
+import { salespersonNames } from '../db/reference-repo.js';
 import type { CoreDeps } from './ports.js';
 import { receiptContext } from './receipt-context.js';
 import { toPrintableReceipt } from './print-document.js';
@@ -24,7 +24,7 @@ export function receiptConfirmUseCases(deps: CoreDeps) {
   const { db, ids, shop } = deps;
   const { tx, now } = ctx;
 
-  const salespeople = () => new Map(referenceLists(db).salespeople.map((p) => [p.code, p.name]));
+  const salespeople = () => salespersonNames(db);
 
   /** The paper of a confirmed receipt is the document frozen at confirm, marked as a copy. */
   /** A reprint never opens the drawer again. */
