@@ -1,6 +1,5 @@
-// Lint for the whole repository. The boundary rules encode the architecture: only the Electron
-// shell imports 'electron', the renderer reaches the core only through the contract, and the
-// pure domain/contract layers stay free of Node, devices and the database.
+// Lint for the whole repository. The boundary rules here give quick feedback in the editor; the
+// full layer rules (and cycles) are dependency-cruiser's, in .dependency-cruiser.cjs (npm run deps).
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
@@ -24,13 +23,30 @@ export default tseslint.config(
     rules: { 'no-restricted-imports': 'off' },
   },
   {
-    files: ['electron/domain/**', 'electron/contract/**'],
+    files: ['electron/domain/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [noElectron, 'better-sqlite3', 'serialport', 'node-hid', 'react', 'zod'],
+          patterns: [
+            {
+              group: ['node:*', '**/contract/**', '**/db/**', '**/native/**', '**/devices/**', '**/usecases/**'],
+              message: 'The domain is pure: its own types and errors, decimal.js, nothing else.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['electron/contract/**'],
     rules: {
       'no-restricted-imports': [
         'error',
         {
           paths: [noElectron, 'better-sqlite3', 'serialport', 'node-hid', 'react'],
-          patterns: [{ group: ['node:*', '**/db/**', '**/native/**', '**/devices/**'], message: 'The domain and the contract stay pure.' }],
+          patterns: [{ group: ['node:*', '**/db/**', '**/devices/**', '**/usecases/**', '**/domain/**'], message: 'The contract stays pure.' }],
         },
       ],
     },

@@ -1,4 +1,4 @@
--- The complete cash receipt (#3): customers and price formulas, warehouses with stock, objects,
+-- The complete cash receipt: customers and price formulas, warehouses with stock, objects,
 -- salespeople, row discounts, saved/modified states, several payment methods with 5-cent cash
 -- rounding, and the card-terminal journal. Settings live in `settings` as JSON values; a missing
 -- key means the built-in default, so a new setting never needs a migration.
@@ -96,7 +96,7 @@ ALTER TABLE receipt_rows ADD COLUMN serial_no TEXT NOT NULL DEFAULT '';
 ALTER TABLE receipt_rows ADD COLUMN salesperson_code TEXT REFERENCES salespeople(code);
 
 -- Every call to the card terminal is journalled before it is made, so a crash mid-payment
--- leaves a trace the terminal can be asked about (#5) instead of a silent double charge.
+-- leaves a trace the terminal can be asked about instead of a silent double charge.
 CREATE TABLE terminal_requests (
   id            TEXT PRIMARY KEY,
   receipt_id    TEXT REFERENCES receipts(id),

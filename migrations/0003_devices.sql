@@ -1,4 +1,4 @@
--- Peripherals (#4): the print outbox also carries drawer kicks and test pages, and remembers how
+-- Peripherals: the print outbox also carries drawer kicks and test pages, and remembers how
 -- far a receipt got on paper (so a fault mid-receipt resumes without duplicate lines); the device
 -- log; the fiscal outbox (Poland, POSNET).
 

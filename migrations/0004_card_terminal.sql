@@ -1,4 +1,4 @@
--- Card terminal over ZVT (#5): what the terminal answered, kept with the request and the payment,
+-- Card terminal over ZVT: what the terminal answered, kept with the request and the payment,
 -- so a reversal can name the payment by the terminal's receipt number and a crash mid-payment can
 -- be settled by asking the terminal instead of charging again.
 

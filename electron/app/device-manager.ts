@@ -1,27 +1,11 @@
-import type { DeviceStatus, DevicesView, PrinterStatusView } from '../contract/api.js';
+import type { DeviceStatus, DevicesView } from '../contract/api.js';
+import type { DeviceKey } from '../devices/module.js';
 import type { EventBus } from './event-bus.js';
-
-export type DeviceKey = keyof DevicesView;
 
 const NONE: DeviceStatus = { name: '', state: 'none' };
 
-/** The receipt printer's own states, in the status bar's words. */
-export function printerDeviceStatus(p: PrinterStatusView, configured: boolean): DeviceStatus {
-  if (!configured) return { name: p.name, state: 'none' };
-  const state: DeviceStatus['state'] =
-    p.state === 'ok'
-      ? p.message
-        ? 'warning' // e.g. paper near end: still printing, but someone should look
-        : 'ok'
-      : p.state === 'offline'
-        ? 'offline'
-        : p.state === 'unavailable'
-          ? 'unavailable'
-          : 'error';
-  const pending = p.pendingJobs > 0 ? `${p.pendingJobs} waiting` : undefined;
-  const message = [p.message, pending].filter(Boolean).join(' · ');
-  return { name: p.name, state, ...(message ? { message } : {}) };
-}
+const same = (a: DeviceStatus, b: DeviceStatus): boolean =>
+  a.name === b.name && a.state === b.state && JSON.stringify(a.message ?? null) === JSON.stringify(b.message ?? null);
 
 /**
  * One place that knows every device's state (printer, fiscal printer, card terminal, scanner)
@@ -33,8 +17,7 @@ export class DeviceManager {
   constructor(private readonly events: EventBus) {}
 
   set(key: DeviceKey, status: DeviceStatus): void {
-    const before = this.current[key];
-    if (before.name === status.name && before.state === status.state && before.message === status.message) return;
+    if (same(this.current[key], status)) return;
     this.current = { ...this.current, [key]: status };
     this.events.emit('devices.changed', this.current);
   }

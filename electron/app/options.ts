@@ -1,13 +1,13 @@
 import { homedir } from 'node:os';
 import { join } from 'node:path';
-import { parsePrinterConnection, type PrinterConfig } from '../devices/printer-setup.js';
-import type { TerminalConfig } from '../devices/payment-terminal.js';
-import { parseZvtConnection } from '../devices/zvt-terminal.js';
+import { BAUD_RATES, parseConnection, type Connections, type Device, type PrinterConnection } from '../devices/connection.js';
+import type { TerminalConfig } from '../devices/terminal/setup.js';
+import { PRINTER_PROFILES } from '../../native/printer/profiles.js';
 
 export interface StartOptions {
   port: number;
   dataDir: string;
-  printer: PrinterConfig;
+  printer: PrinterConnection;
   terminal: TerminalConfig;
   /** HID POS scanners through node-hid ('hid', the default) or none; keyboard-wedge scanners always work. */
   scanner: 'hid' | 'none';
@@ -26,22 +26,23 @@ export function defaultDataDir(env: NodeJS.ProcessEnv = process.env, platform = 
 
 export class UsageError extends Error {}
 
-/**
- * `--flag value` beats the POS_* environment variable, which beats the default.
- * --printer takes `simulator` (default), `none`, or a serial device path such as /dev/ttyUSB0 or COM3.
- * --terminal takes `sim` (default: the ZVT simulator), `zvt:serial:/dev/ttyACM0?baud=9600`,
- * `zvt:tcp:10.0.0.5:20007`, `simulator` (in-process stand-in) or `none`; --terminal-id-code is the
- * ID code the simulated terminal "reads" from an ID card (F10).
- */
-/** A printer given as a connection string (as on the settings screen). */
-function connection(text: string): PrinterConfig {
+/** A device given as a connection string, the same as on the settings screen. */
+function connection<D extends Device>(device: D, flag: string, text: string): Connections[D] {
   try {
-    return parsePrinterConnection(text);
+    return parseConnection(device, text, device === 'printer' ? { knownProfiles: Object.keys(PRINTER_PROFILES) } : {});
   } catch (error) {
-    throw new UsageError(`--printer: ${error instanceof Error ? error.message : String(error)}`);
+    throw new UsageError(`--${flag}: ${error instanceof Error ? error.message : String(error)}`);
   }
 }
 
+/**
+ * `--flag value` beats the POS_* environment variable, which beats the default.
+ * --printer takes a connection string: `sim` (default), `none`, `escpos:serial:…`, `escpos:tcp:…`,
+ * or a serial device path such as /dev/ttyUSB0 or COM3; --printer-profile and --printer-baud set
+ * what the string leaves out. --terminal takes `sim` (default: the ZVT simulator),
+ * `zvt:serial:/dev/ttyACM0?baud=9600`, `zvt:tcp:10.0.0.5:20007` or `none`; --terminal-id-code is
+ * the ID code the simulated terminal "reads" from an ID card (F10).
+ */
 export function parseStartOptions(argv: readonly string[], env: NodeJS.ProcessEnv = process.env): StartOptions {
   const flags = new Map<string, string>();
   const switches = new Set<string>();
@@ -65,38 +66,30 @@ export function parseStartOptions(argv: readonly string[], env: NodeJS.ProcessEn
   const port = Number(portText);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port must be 0..65535, got "${portText}"`);
 
-  const printerArg = pick('printer', 'POS_PRINTER') ?? 'simulator';
+  let printer = connection('printer', 'printer', pick('printer', 'POS_PRINTER') ?? 'sim');
   const profileId = pick('printer-profile', 'POS_PRINTER_PROFILE');
-  const baudText = pick('printer-baud', 'POS_PRINTER_BAUD');
-  const baudRate = baudText === undefined ? undefined : Number(baudText);
-  if (baudRate !== undefined && (!Number.isInteger(baudRate) || baudRate <= 0)) throw new UsageError(`--printer-baud must be a number, got "${baudText}"`);
-  const printer: PrinterConfig = /^escpos:|^sim$/i.test(printerArg)
-    ? connection(printerArg)
-    : printerArg === 'none'
-      ? { kind: 'none' }
-      : printerArg === 'simulator'
-        ? { kind: 'simulator', ...(profileId ? { profileId } : {}) }
-        : { kind: 'serial', path: printerArg, ...(baudRate ? { baudRate } : {}), ...(profileId ? { profileId } : {}) };
-
-  // The ZVT terminal simulator over a PTY pair is the demo default; `simulator` is the quick
-  // in-process stand-in; `none` has no card terminal; `zvt:…` is a real one.
-  const terminalArg = pick('terminal', 'POS_TERMINAL') ?? 'sim';
-  // The demo customer Jüri Kask's ID code, so F10 finds someone out of the box; `none` = no card.
-  const idCodeArg = pick('terminal-id-code', 'POS_TERMINAL_ID_CODE') ?? '38001085718';
-  const idCode = idCodeArg !== 'none' ? { idCode: idCodeArg } : {};
-  let terminal: TerminalConfig;
-  if (terminalArg === 'none') terminal = { kind: 'none' };
-  else if (terminalArg === 'simulator') terminal = { kind: 'simulator', ...idCode };
-  else {
-    try {
-      terminal = { kind: 'zvt', connection: parseZvtConnection(terminalArg === 'sim' ? 'zvt:sim' : terminalArg), ...idCode };
-    } catch (error) {
-      throw new UsageError(`--terminal: ${error instanceof Error ? error.message : String(error)}`);
+  if (profileId !== undefined && printer.kind === 'escpos' && printer.profileId === undefined) {
+    if (!Object.hasOwn(PRINTER_PROFILES, profileId)) {
+      throw new UsageError(`--printer-profile: "${profileId}" is not a printer profile; known: ${Object.keys(PRINTER_PROFILES).join(', ')}`);
     }
+    printer = { ...printer, profileId };
+  }
+  const baudText = pick('printer-baud', 'POS_PRINTER_BAUD');
+  if (baudText !== undefined && printer.kind === 'escpos' && printer.transport === 'serial') {
+    const baudRate = Number(baudText);
+    if (!BAUD_RATES.includes(baudRate)) throw new UsageError(`--printer-baud must be one of ${BAUD_RATES.join(', ')}, got "${baudText}"`);
+    printer = { ...printer, baudRate };
   }
 
-  const scanner = pick('scanner', 'POS_SCANNER') ?? 'hid';
-  if (scanner !== 'hid' && scanner !== 'none') throw new UsageError(`--scanner must be hid or none, got "${scanner}"`);
+  // The ZVT terminal simulator over a PTY pair is the demo default; `none` has no card terminal;
+  // `zvt:…` is a real one. The demo customer Jüri Kask's ID code is what the simulator "reads"
+  // (F10), so F10 finds someone out of the box; `none` = no card in the reader.
+  const idCodeArg = pick('terminal-id-code', 'POS_TERMINAL_ID_CODE') ?? '38001085718';
+  const terminalConnection = connection('terminal', 'terminal', pick('terminal', 'POS_TERMINAL') ?? 'sim');
+  const terminal: TerminalConfig =
+    terminalConnection.kind === 'none' || idCodeArg === 'none' ? terminalConnection : { ...terminalConnection, idCode: idCodeArg };
+
+  const scanner = connection('scanner', 'scanner', pick('scanner', 'POS_SCANNER') ?? 'hid').kind;
 
   return {
     port,

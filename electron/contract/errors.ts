@@ -17,7 +17,7 @@ export const ERROR_CODES = [
   'row.not_found',
   'payment.nothing_due',
   'payment.invalid_amount',
-  // The complete receipt (#3).
+  // The complete receipt.
   'receipt.locked',
   'receipt.delete_forbidden',
   'receipt.has_card_payment',
@@ -33,7 +33,7 @@ export const ERROR_CODES = [
   'warehouse.not_found',
   'object.not_found',
   'salesperson.not_found',
-  // Devices (#4).
+  // Devices.
   'barcode.invalid_check_digit',
   'drawer.not_allowed',
   'printer.unavailable',
@@ -41,7 +41,7 @@ export const ERROR_CODES = [
   'fiscal.tax_ladder',
   'fiscal.name_too_long',
   'fiscal.unavailable',
-  // Card terminal (#5).
+  // Card terminal.
   'payment.terminal_in_doubt',
   'payment.reversal_not_today',
   'payment.not_orphaned',

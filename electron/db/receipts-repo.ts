@@ -1,5 +1,6 @@
 import type { Db } from './open.js';
 import type { PaymentMethod, Unit, ZeroPricePolicy } from '../contract/api.js';
+import type { DocumentType } from '../domain/document.js';
 
 /** Rows as stored; mapped to camelCase here so nothing above the repository sees SQL shapes. */
 export interface ReceiptHeader {
@@ -15,6 +16,7 @@ export interface ReceiptHeader {
 
 export interface ReceiptRecord extends ReceiptHeader {
   id: string;
+  docType: DocumentType;
   status: 'draft' | 'confirmed';
   seriesCode: string;
   seriesPrefix: string;
@@ -28,6 +30,10 @@ export interface ReceiptRecord extends ReceiptHeader {
   savedAt: string | null;
   savedSnapshot: string | null;
   printedAt: string | null;
+  /** Frozen at confirm; null on a draft (its numbers are computed live). */
+  totalMinor: number | null;
+  roundingMinor: number | null;
+  payableMinor: number | null;
   rows: RowRecord[];
   payments: PaymentRecord[];
 }
@@ -47,6 +53,9 @@ export interface RowRecord {
   salespersonCode: string | null;
   /** 1: the price was typed by hand or came from a scale's price label; a customer pick keeps it. */
   priceLocked?: 0 | 1;
+  /** Frozen at confirm (null on a draft): the row's sum and what its discount took off. */
+  sumMinor?: number | null;
+  discountMinor?: number | null;
 }
 
 /** What a row shows from its article today: picture, stock and zero-price override. */
@@ -81,18 +90,19 @@ export interface ArticleRecord {
 
 const ROW_COLUMNS = `id, line_no AS lineNo, article_id AS articleId, code, name, unit, quantity_milli AS quantityMilli,
   unit_price_minor AS unitPriceMinor, discount_bp AS discountBp, vat_rate_bp AS vatRateBp, serial_no AS serialNo,
-  salesperson_code AS salespersonCode, price_locked AS priceLocked`;
+  salesperson_code AS salespersonCode, price_locked AS priceLocked, sum_minor AS sumMinor, discount_minor AS discountMinor`;
 const PAYMENT_COLUMNS = `id, method, amount_minor AS amountMinor, tendered_minor AS tenderedMinor, change_minor AS changeMinor,
   rounding_minor AS roundingMinor, reference, receipt_no AS receiptNo, slip, created_at AS createdAt`;
 
 export function findReceipt(db: Db, id: string): ReceiptRecord | null {
   const head = db
     .prepare(
-      `SELECT r.id, r.status, r.series_code AS seriesCode, s.prefix AS seriesPrefix, r.number, r.currency,
+      `SELECT r.id, r.doc_type AS docType, r.status, r.series_code AS seriesCode, s.prefix AS seriesPrefix, r.number, r.currency,
               r.created_at AS createdAt, r.confirmed_at AS confirmedAt, r.customer_id AS customerId, c.code AS customerCode,
               r.customer_name AS customerName, r.address, r.vat_no AS vatNo, r.email, r.price_formula_code AS priceFormulaCode,
               r.object_code AS objectCode, r.warehouse_code AS warehouseCode, r.credit_of AS creditOf, r.dirty,
-              r.saved_at AS savedAt, r.saved_snapshot AS savedSnapshot, r.printed_at AS printedAt
+              r.saved_at AS savedAt, r.saved_snapshot AS savedSnapshot, r.printed_at AS printedAt,
+              r.total_minor AS totalMinor, r.rounding_minor AS roundingMinor, r.payable_minor AS payableMinor
          FROM receipts r JOIN number_series s ON s.code = r.series_code LEFT JOIN customers c ON c.id = r.customer_id
         WHERE r.id = ?`,
     )
@@ -178,12 +188,12 @@ export function findArticle(db: Db, id: string): ArticleRecord | null {
 
 export function insertReceipt(
   db: Db,
-  r: { id: string; seriesCode: string; currency: string; warehouseCode: string; now: string },
+  r: { id: string; docType?: DocumentType; seriesCode: string; currency: string; warehouseCode: string; now: string },
 ): void {
   db.prepare(
-    `INSERT INTO receipts (id, status, series_code, currency, warehouse_code, created_at, updated_at)
-     VALUES (?, 'draft', ?, ?, ?, ?, ?)`,
-  ).run(r.id, r.seriesCode, r.currency, r.warehouseCode, r.now, r.now);
+    `INSERT INTO receipts (id, doc_type, status, series_code, currency, warehouse_code, created_at, updated_at)
+     VALUES (?, ?, 'draft', ?, ?, ?, ?, ?)`,
+  ).run(r.id, r.docType ?? 'receipt', r.seriesCode, r.currency, r.warehouseCode, r.now, r.now);
 }
 
 /** Something changed since the last save: the status becomes Modified. */
@@ -237,6 +247,19 @@ export function deleteRow(db: Db, rowId: string): void {
   db.prepare(`DELETE FROM receipt_rows WHERE id = ?`).run(rowId);
 }
 
+/** Numbers a draft's rows 1, 2, 3… again in their order (after a row was removed). */
+export function renumberRows(db: Db, receiptId: string): void {
+  const rows = db.prepare(`SELECT id, line_no AS lineNo FROM receipt_rows WHERE receipt_id = ? ORDER BY line_no`).all(receiptId) as {
+    id: string;
+    lineNo: number;
+  }[];
+  // Ascending, each row moves down into a number already free: (receipt_id, line_no) stays unique.
+  const move = db.prepare(`UPDATE receipt_rows SET line_no = ? WHERE id = ?`);
+  rows.forEach((row, i) => {
+    if (row.lineNo !== i + 1) move.run(i + 1, row.id);
+  });
+}
+
 export function deleteRows(db: Db, receiptId: string): void {
   db.prepare(`DELETE FROM receipt_rows WHERE receipt_id = ?`).run(receiptId);
 }
@@ -267,7 +290,7 @@ export function deleteReceipt(db: Db, id: string): void {
   db.prepare(`DELETE FROM payments WHERE receipt_id = ?`).run(id);
   db.prepare(`UPDATE terminal_requests SET receipt_id = NULL WHERE receipt_id = ?`).run(id);
   // Pro-forma printouts of a draft are not fiscal documents: they go with it.
-  db.prepare(`DELETE FROM print_jobs WHERE receipt_id = ?`).run(id);
+  db.prepare(`DELETE FROM outbox WHERE document_id = ?`).run(id);
   db.prepare(`DELETE FROM receipts WHERE id = ?`).run(id);
 }
 
@@ -310,13 +333,21 @@ export function takeNextNumber(db: Db, seriesCode: string): number {
 
 export function markConfirmed(
   db: Db,
-  r: { id: string; number: number; confirmedAt: string; totalMinor: number; roundingMinor: number; roundingAccount: string },
+  r: {
+    id: string;
+    number: number;
+    confirmedAt: string;
+    totalMinor: number;
+    roundingMinor: number;
+    payableMinor: number;
+    roundingAccount: string;
+  },
 ): void {
   db.prepare(
     `UPDATE receipts SET status = 'confirmed', number = ?, confirmed_at = ?, updated_at = ?, total_minor = ?, rounding_minor = ?,
-            rounding_account = ?, dirty = 0, saved_snapshot = NULL
-      WHERE id = ?`,
-  ).run(r.number, r.confirmedAt, r.confirmedAt, r.totalMinor, r.roundingMinor, r.roundingAccount, r.id);
+            payable_minor = ?, rounding_account = ?, dirty = 0, saved_snapshot = NULL
+      WHERE id = ? AND status = 'draft'`,
+  ).run(r.number, r.confirmedAt, r.confirmedAt, r.totalMinor, r.roundingMinor, r.payableMinor, r.roundingAccount, r.id);
 }
 
 /** A confirmed sale takes its rows out of the warehouse's stock (articles whose stock is kept). */

@@ -1,11 +1,11 @@
-import type { Unit, WeightBarcodeLayout } from '../contract/api.js';
+import type { Unit, WeightBarcodeLayout } from './types.js';
 import { D } from './money.js';
 import { rowSum } from './totals.js';
 
 /**
  * Barcodes as a till reads them: the GS1 check digit of every GTIN, and the restricted-circulation
  * EAN-13 labels (prefixes 20–29) that shop scales print with a weight or a price inside
- * (PROTOCOLS.md §6.3). Pure: no I/O, never throws on what a scanner or a person may type.
+ * (GS1 General Specifications). Pure: no I/O, never throws on what a scanner or a person may type.
  */
 
 const DIGITS = /^\d+$/;

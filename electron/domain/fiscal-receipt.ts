@@ -5,8 +5,29 @@
  * refund, cash rounding) is refused *before* the sale is confirmed, with a code the cashier's
  * screen can explain.
  */
-import type { ReceiptView } from '../contract/api.js';
-import { PosError } from '../contract/errors.js';
+import { DomainError } from './errors.js';
+import type { PaymentMethod } from './payment.js';
+
+/** What a fiscal receipt is made of: a confirmed document as its frozen facts describe it. */
+export interface FiscalSource {
+  id: string;
+  number: string | null;
+  /** The document this one credits; a credit note is never a fiscal sale. */
+  creditOf: string | null;
+  rows: readonly {
+    lineNo: number;
+    name: string;
+    quantityMilli: number;
+    unitPriceMinor: number;
+    vatRateBp: number;
+    sumMinor: number;
+    discountMinor: number;
+  }[];
+  totalMinor: number;
+  roundingMinor: number;
+  changeMinor: number;
+  payments: readonly { method: PaymentMethod; amountMinor: number; tenderedMinor: number }[];
+}
 
 export interface FiscalLine {
   name: string;
@@ -27,7 +48,7 @@ export interface FiscalLine {
 }
 
 export interface FiscalPayment {
-  kind: 'cash' | 'card' | 'transfer' | 'prepayment';
+  kind: PaymentMethod;
   /** Cash: the money handed over (the printer prints it and the change); others: the amount. */
   amountMinor: number;
 }
@@ -43,7 +64,7 @@ export interface FiscalReceipt {
 }
 
 /**
- * Item name limit. DOMAIN.md §6 (the fiscal printer print fields): item name 1–60 characters;
+ * Item name limit: the Polish fiscal invoice print fields allow item names of 1–60 characters;
  * POSNET itself takes up to 80 in `trline na`, NoviAPI 60 — 60 fits both.
  */
 export const FISCAL_NAME_LIMIT = 60;
@@ -61,14 +82,14 @@ export function fiscalItemName(name: string): string {
 }
 
 /**
- * From the confirmed ReceiptView and the PTU map (rate in bp as a string → letter). Throws
- * PosError `fiscal.name_too_long` (details: line, name, length, limit) or `fiscal.unavailable`
+ * From the confirmed document's facts and the PTU map (rate in bp as a string → letter). Throws
+ * DomainError `fiscal.name_too_long` (details: line, name, length, limit) or `fiscal.unavailable`
  * (details: reason = no_ptu | refund | zero_price | zero_line | empty_name | cash_rounding |
  * payments_mismatch | empty | too_many_lines, plus the values concerned).
  */
-export function toFiscalReceipt(view: ReceiptView, ptuMap: Record<string, string>, nameLimit: number = FISCAL_NAME_LIMIT): FiscalReceipt {
-  const unavailable = (message: string, details: Record<string, string | number>): PosError =>
-    new PosError('fiscal.unavailable', message, details);
+export function toFiscalReceipt(view: FiscalSource, ptuMap: Record<string, string>, nameLimit: number = FISCAL_NAME_LIMIT): FiscalReceipt {
+  const unavailable = (message: string, details: Record<string, string | number>): DomainError =>
+    new DomainError('fiscal.unavailable', message, details);
   if (view.rows.length === 0) throw unavailable('An empty receipt cannot be registered on the fiscal printer', { reason: 'empty' });
   if (view.rows.length > FISCAL_MAX_LINES) {
     throw unavailable(`A fiscal receipt takes at most ${FISCAL_MAX_LINES} lines`, { reason: 'too_many_lines', lines: view.rows.length, limit: FISCAL_MAX_LINES });
@@ -89,7 +110,7 @@ export function toFiscalReceipt(view: ReceiptView, ptuMap: Record<string, string
       throw unavailable(`Line ${row.lineNo} needs a name with letters or digits for the fiscal printer`, { reason: 'empty_name', line: row.lineNo });
     }
     if ([...name].length > nameLimit) {
-      throw new PosError('fiscal.name_too_long', `Line ${row.lineNo}: the fiscal printer takes names of at most ${nameLimit} characters`, {
+      throw new DomainError('fiscal.name_too_long', `Line ${row.lineNo}: the fiscal printer takes names of at most ${nameLimit} characters`, {
         line: row.lineNo,
         name,
         length: [...name].length,

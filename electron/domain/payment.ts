@@ -67,7 +67,7 @@ function checkDue(dueMinor: number): void {
  * the rounded amount, so Enter alone settles (as in Directo).
  * - tendered ≥ roundCash(due): settles. amount = rounded, rounding = rounded − due (±2 at most),
  *   change = tendered − rounded. When 1–2 cents are due the rounded amount is 0: tendered 0 settles.
- * - less: a partial payment, never rounded (DOMAIN.md §2: the customer may pay an odd amount first;
+ * - less: a partial payment, never rounded (the customer may pay an odd amount first;
  *   a following card covers the exact remainder). If the customer hands at least the exact due but
  *   less than the rounded-up amount (12.23 or 12.24 towards 12.23 → 12.25), it pays the exact due
  *   with the excess as change: a partial payment must never cover more than is due.
@@ -115,7 +115,7 @@ export function takeNonCash(
 }
 
 /**
- * The ledger posting for a receipt's rounding line, on the rounding account (DOMAIN.md §2: turnover
+ * The ledger posting for a receipt's rounding line, on the rounding account (turnover
  * stays Σ rows, the difference is booked separately). The receipt shows rounding = payable − total
  * (12.22 paid in cash → 12.20, rounding −0.02); the ledger books the opposite sign, so that
  * Σ payments + roundingPosting(rounding) == total: 12.20 + 0.02 = 12.22 (the till got 0.02 less

@@ -1,6 +1,6 @@
 /**
  * A customer's price formula (Directo "hinnavalem"): picking a customer re-prices the receipt's rows
- * by it (DOMAIN.md §1). It may name a price list and carries a discount in basis points.
+ * by it. It may name a price list and carries a discount in basis points.
  */
 export interface PriceFormula {
   discountBp: number;

@@ -1,6 +1,6 @@
 /**
  * Estonian 5-cent cash rounding (from 1 January 2025): only the final amount paid in cash is
- * rounded, never row prices, never card or other payments. See DOMAIN.md §2.
+ * rounded, never row prices, never card or other payments.
  */
 export type CashRounding = 'none' | '0.05';
 

@@ -1,5 +1,5 @@
 /**
- * The "tax ladder" (zasada schodka podatkowego, DOMAIN.md §6): a Polish fiscal printer remembers,
+ * The "tax ladder" (zasada schodka podatkowego): a Polish fiscal printer remembers,
  * per *fiscal name*, the PTU rate it last sold the item at. The rate may go up or down, but once it
  * has gone down it may never go up again (POSNET refuses the line with error 2106, "towar
  * zablokowany"; the POSNET spec's example: sold at 23 %, then at 8 % → locked; 8 % or lower only;

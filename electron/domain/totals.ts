@@ -55,7 +55,7 @@ export function listSum(row: TotalsRow): number {
 /**
  * A row's sum: quantity × unit price × (100 % − discount), as ONE exact Decimal expression rounded
  * half-up once — rounding the discount or the list sum separately first could be a cent off.
- * Never cash-rounded (DOMAIN.md §2: line prices stay exact). Half-up mirrors for negative quantities.
+ * Never cash-rounded (line prices stay exact; only a cash payment is rounded). Half-up mirrors for negative quantities.
  */
 export function rowSum(row: TotalsRow): number {
   checkRow(row);

@@ -1,5 +1,5 @@
 /**
- * Zero-price policy (Directo setting, DOMAIN.md §1): a row sold for 0 is usually a forgotten price.
+ * Zero-price policy (a Directo setting): a row sold for 0 is usually a forgotten price.
  * 'none' = no warning, 'warn' = warn on save, 'forbid' = confirming is refused ("Enter the selling
  * price!"). An article may override the system setting with any of the same three values.
  */

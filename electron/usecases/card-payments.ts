@@ -12,9 +12,10 @@ import {
 } from '../db/terminal-repo.js';
 import { logDevice } from '../db/device-log-repo.js';
 import { takeNonCash } from '../domain/payment.js';
-import { TerminalUnavailableError, type RecoveryOutcome, type TerminalResult } from '../devices/payment-terminal.js';
+import type { CallContext } from './context.js';
 import type { CoreDeps } from './ports.js';
 import type { ReceiptContext } from './receipt-context.js';
+import { TerminalUnavailableError, type RecoveryOutcome, type TerminalResult } from './terminal-port.js';
 
 type Asked = TerminalResult | 'unavailable' | 'unknown';
 
@@ -35,13 +36,15 @@ const money = (minor: number) => (minor / 100).toFixed(2); // for log text only,
  * A lost answer is settled by asking the terminal (status, repeat last receipt), never by sending
  * the authorization again: while any request is in doubt, no new card payment starts.
  */
-export function cardPayments(deps: CoreDeps, ctx: ReceiptContext) {
-  const { db, ids, clock, terminal } = deps;
-  const { tx, now } = ctx;
-  const onPrompt = (p: { key: string; text: string }) => deps.onTerminalPrompt?.(p);
+export function cardPayments(deps: CoreDeps, rc: ReceiptContext) {
+  const { db, ids, clock, terminal, tx } = deps;
+  // The terminal answers seconds or minutes after the call started: what it answered is recorded
+  // at the time it answered.
+  const now = () => clock.now().toISOString();
+  const onPrompt = (p: { key: string; text: string }) => deps.screen.terminalPrompt(p);
 
   /** Attaches an approved payment to its receipt, or marks it orphaned when no sale can take it. */
-  const settleApproved = (req: TerminalRequestRecord, result: Extract<TerminalResult, { approved: true }>) => {
+  const settleApproved = (ctx: CallContext, req: TerminalRequestRecord, result: Extract<TerminalResult, { approved: true }>) => {
     finishTerminalRequest(db, {
       id: req.id,
       status: 'approved',
@@ -57,14 +60,14 @@ export function cardPayments(deps: CoreDeps, ctx: ReceiptContext) {
         const r = req.receiptId ? repo.findReceipt(db, req.receiptId) : null;
         if (r?.status === 'draft' && r.payments.some((p) => p.id === req.paymentId)) {
           repo.deletePayment(db, req.paymentId);
-          ctx.save(ctx.load(r.id), false);
+          rc.save(ctx, rc.load(r.id), false);
         }
       }
       return;
     }
     if (repo.paymentOfTerminalRequest(db, req.id)) return;
     const r = req.receiptId ? repo.findReceipt(db, req.receiptId) : null;
-    const due = r && r.status === 'draft' ? ctx.viewOf(r).dueMinor : 0;
+    const due = r && r.status === 'draft' ? rc.viewOf(ctx, r).dueMinor : 0;
     if (!r || r.status !== 'draft' || due < req.amountMinor) {
       // The customer was charged but the sale went on without it: offer the reversal.
       setOrphaned(db, req.id, true);
@@ -89,11 +92,11 @@ export function cardPayments(deps: CoreDeps, ctx: ReceiptContext) {
       now(),
     );
     // Checked before the money moved; an approved card must be recorded whatever changed since.
-    ctx.save(ctx.load(r.id), false);
+    rc.save(ctx, rc.load(r.id), false);
   };
 
   /** Asks the terminal about one request in doubt; true when its outcome is now known. */
-  const recoverOne = async (req: TerminalRequestRecord): Promise<boolean> => {
+  const recoverOne = async (ctx: CallContext, req: TerminalRequestRecord): Promise<boolean> => {
     if (!terminal.recover) return false;
     let outcome: RecoveryOutcome;
     try {
@@ -105,7 +108,7 @@ export function cardPayments(deps: CoreDeps, ctx: ReceiptContext) {
     tx(() => {
       const fresh = findTerminalRequest(db, req.id);
       if (!fresh || (fresh.status !== 'pending' && fresh.status !== 'unknown')) return;
-      if (outcome.outcome === 'approved') settleApproved(fresh, outcome);
+      if (outcome.outcome === 'approved') settleApproved(ctx, fresh, outcome);
       else finishTerminalRequest(db, { id: req.id, status: 'declined', reference: null, message: outcome.reason, now: now() });
       logDevice(db, { at: now(), device: 'terminal', event: `recovered.${outcome.outcome}`, detail: money(req.amountMinor), receiptId: req.receiptId });
     });
@@ -113,10 +116,10 @@ export function cardPayments(deps: CoreDeps, ctx: ReceiptContext) {
   };
 
   /** Settles every request in doubt it can; returns how many remain unknown. */
-  const recoverAll = async (): Promise<{ settled: number; inDoubt: number }> => {
+  const recoverAll = async (ctx: CallContext): Promise<{ settled: number; inDoubt: number }> => {
     let settled = 0;
-    for (const req of requestsInDoubt(db)) if (await recoverOne(req)) settled += 1;
-    if (settled > 0) deps.onTerminalChanged?.();
+    for (const req of requestsInDoubt(db)) if (await recoverOne(ctx, req)) settled += 1;
+    if (settled > 0) deps.screen.terminalChanged();
     return { settled, inDoubt: requestsInDoubt(db).length };
   };
 
@@ -128,12 +131,12 @@ export function cardPayments(deps: CoreDeps, ctx: ReceiptContext) {
   return {
     recoverAll,
 
-    async pay(receiptId: string, amountMinor: number, prepareCheck: () => void): Promise<ReceiptView> {
+    async pay(ctx: CallContext, receiptId: string, amountMinor: number, prepareCheck: () => void): Promise<ReceiptView> {
       // Never a second authorization while an earlier one may have gone through.
-      if (requestsInDoubt(db).length > 0 && (await recoverAll()).inDoubt > 0) throw inDoubtError();
+      if (requestsInDoubt(db).length > 0 && (await recoverAll(ctx)).inDoubt > 0) throw inDoubtError();
       const requestId = tx(() => {
         prepareCheck();
-        const current = ctx.view(receiptId);
+        const current = rc.view(ctx, receiptId);
         const outcome = takeNonCash('card', current.dueMinor, amountMinor);
         if (!outcome.ok) {
           throw outcome.reason === 'exceeds_due'
@@ -151,7 +154,7 @@ export function cardPayments(deps: CoreDeps, ctx: ReceiptContext) {
       if (result === 'unknown') {
         // The answer was lost (timeout, cable): ask the terminal what happened, do not pay again.
         const req = findTerminalRequest(db, requestId);
-        if (req && (await recoverOne(req))) return settledView(requestId, receiptId);
+        if (req && (await recoverOne(ctx, req))) return settledView(ctx, requestId, receiptId);
         tx(() => finishTerminalRequest(db, { id: requestId, status: 'unknown', reference: null, message: 'no answer', now: now() }));
         throw inDoubtError();
       }
@@ -169,21 +172,21 @@ export function cardPayments(deps: CoreDeps, ctx: ReceiptContext) {
           });
         }
         const req = findTerminalRequest(db, requestId);
-        if (req) settleApproved(req, result);
+        if (req) settleApproved(ctx, req, result);
         return null;
       });
       if (refusal) throw refusal;
-      deps.onTerminalChanged?.();
-      return settledView(requestId, receiptId);
+      deps.screen.terminalChanged();
+      return settledView(ctx, requestId, receiptId);
     },
 
     /** Same-day cancellation of a card payment, for its exact amount, by the terminal's receipt number. */
-    async reverse(receiptId: string, payment: repo.PaymentRecord): Promise<ReceiptView> {
+    async reverse(ctx: CallContext, receiptId: string, payment: repo.PaymentRecord): Promise<ReceiptView> {
       const today = (iso: string) => new Intl.DateTimeFormat('en-CA', { timeZone: deps.shop.timeZone }).format(new Date(iso));
-      if (payment.createdAt && today(payment.createdAt) !== today(now())) {
+      if (payment.createdAt && today(payment.createdAt) !== today(ctx.now)) {
         throw new PosError('payment.reversal_not_today', 'a card payment can be cancelled only on its own day');
       }
-      if (requestsInDoubt(db).length > 0 && (await recoverAll()).inDoubt > 0) throw inDoubtError();
+      if (requestsInDoubt(db).length > 0 && (await recoverAll(ctx)).inDoubt > 0) throw inDoubtError();
       const requestId = tx(() => {
         const id = ids.next();
         insertTerminalRequest(db, { id, receiptId, kind: 'reversal', amountMinor: payment.amountMinor, now: now(), paymentId: payment.id });
@@ -200,7 +203,7 @@ export function cardPayments(deps: CoreDeps, ctx: ReceiptContext) {
       );
       if (result === 'unknown') {
         const req = findTerminalRequest(db, requestId);
-        if (req && (await recoverOne(req))) return ctx.view(receiptId);
+        if (req && (await recoverOne(ctx, req))) return rc.view(ctx, receiptId);
         tx(() => finishTerminalRequest(db, { id: requestId, status: 'unknown', reference: null, message: 'no answer', now: now() }));
         throw inDoubtError();
       }
@@ -213,11 +216,11 @@ export function cardPayments(deps: CoreDeps, ctx: ReceiptContext) {
             : new PosError('payment.declined', `reversal declined: ${reason}`, { reason });
         }
         const req = findTerminalRequest(db, requestId);
-        if (req) settleApproved(req, result);
+        if (req) settleApproved(ctx, req, result);
         return null;
       });
       if (refusal) throw refusal;
-      return ctx.view(receiptId);
+      return rc.view(ctx, receiptId);
     },
 
     orphans(): OrphanedApproval[] {
@@ -258,18 +261,18 @@ export function cardPayments(deps: CoreDeps, ctx: ReceiptContext) {
           finishTerminalRequest(db, { id: reversalId, status: result === 'unknown' ? 'unknown' : 'declined', reference: null, message: reason, now: now() });
         }
       });
-      deps.onTerminalChanged?.();
+      deps.screen.terminalChanged();
       if (typeof result === 'string') throw result === 'unavailable' ? new PosError('payment.terminal_unavailable', 'no card terminal', { terminal: terminal.name }) : inDoubtError();
       if (!result.approved) throw new PosError('payment.declined', `reversal declined: ${result.reason}`, { reason: result.reason });
     },
   };
 
   /** The receipt after a card answer; an approval that went to no sale says so. */
-  function settledView(requestId: string, receiptId: string): ReceiptView {
+  function settledView(ctx: CallContext, requestId: string, receiptId: string): ReceiptView {
     const req = findTerminalRequest(db, requestId);
     if (req?.status === 'approved' && req.orphaned === 1) {
       throw new PosError('payment.declined', 'approved, but the receipt moved on: reverse it', { reason: 'receipt changed' });
     }
-    return ctx.view(receiptId);
+    return rc.view(ctx, receiptId);
   }
 }

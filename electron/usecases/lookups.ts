@@ -2,17 +2,18 @@ import { PosError } from '../contract/errors.js';
 import type { ParsedInput, SettingsView } from '../contract/api.js';
 import { exists, referenceLists, searchArticles, searchCustomers } from '../db/reference-repo.js';
 import { readSettings, writeSettings } from '../db/settings-repo.js';
-import { TerminalUnavailableError } from '../devices/payment-terminal.js';
-import { defaultSettings, type CoreDeps } from './ports.js';
+import type { CallContext } from './context.js';
+import type { CoreDeps } from './ports.js';
+import { defaultSettings } from './settings-defaults.js';
+import { TerminalUnavailableError } from './terminal-port.js';
 
 /** Article index, customer search, the ID card (F10), reference lists and settings. */
 export function lookupUseCases(deps: CoreDeps) {
-  const { db, terminal, shop } = deps;
-  const settings = () => readSettings(db, defaultSettings(shop));
+  const { db, terminal, shop, tx } = deps;
 
   return {
-    'article.search': ({ query, limit }: ParsedInput<'article.search'>) =>
-      searchArticles(db, query, limit, settings().defaultWarehouse),
+    'article.search': ({ query, limit }: ParsedInput<'article.search'>, ctx: CallContext) =>
+      searchArticles(db, query, limit, ctx.settings.defaultWarehouse),
 
     'customer.search': ({ query, by }: ParsedInput<'customer.search'>) => searchCustomers(db, query, by),
 
@@ -31,23 +32,23 @@ export function lookupUseCases(deps: CoreDeps) {
 
     'reference.lists': () => referenceLists(db),
 
-    'settings.get': (): SettingsView => settings(),
+    'settings.get': (_: unknown, ctx: CallContext): SettingsView => ctx.settings,
 
     'settings.update': (changes: ParsedInput<'settings.update'>): SettingsView => {
-      deps.checkSettings?.(changes);
-      const updated = db
-        .transaction(() => {
-          if (changes.defaultSeries !== undefined && !exists(db, 'number_series', changes.defaultSeries)) {
-            throw new PosError('series.not_found', `no series ${changes.defaultSeries}`, { code: changes.defaultSeries });
-          }
-          if (changes.defaultWarehouse !== undefined && !exists(db, 'warehouses', changes.defaultWarehouse)) {
-            throw new PosError('warehouse.not_found', `no warehouse ${changes.defaultWarehouse}`, { code: changes.defaultWarehouse });
-          }
-          writeSettings(db, changes);
-          return settings();
-        })
-        .immediate();
-      deps.settingsChanged?.(changes);
+      // A device's connection string is checked before anything is stored: a bad one changes nothing.
+      deps.deviceSettings.check(changes);
+      const updated = tx(() => {
+        if (changes.defaultSeries !== undefined && !exists(db, 'number_series', changes.defaultSeries)) {
+          throw new PosError('series.not_found', `no series ${changes.defaultSeries}`, { code: changes.defaultSeries });
+        }
+        if (changes.defaultWarehouse !== undefined && !exists(db, 'warehouses', changes.defaultWarehouse)) {
+          throw new PosError('warehouse.not_found', `no warehouse ${changes.defaultWarehouse}`, { code: changes.defaultWarehouse });
+        }
+        writeSettings(db, changes);
+        // The settings as stored now: the call started with the old ones.
+        return readSettings(db, defaultSettings(shop));
+      });
+      deps.deviceSettings.changed(changes, updated);
       return updated;
     },
   };

@@ -1,6 +1,8 @@
 import type { ReceiptView } from '../contract/api.js';
-import type { PrintableCustomer, PrintableReceipt } from '../../native/printer/document.js';
+import type { PrintableReceipt } from './printable.js';
 import type { ShopConfig } from './ports.js';
+
+type PrintableCustomer = NonNullable<PrintableReceipt['customer']>;
 
 export interface PrintOptions {
   /** Name of the cashier printing (or who confirmed); '' prints no cashier line. */

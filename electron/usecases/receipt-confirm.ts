@@ -1,15 +1,16 @@
 import { PosError } from '../contract/errors.js';
 import type { ParsedInput, ReceiptView } from '../contract/api.js';
-import type { PrintableReceipt } from '../../native/printer/document.js';
-import * as repo from '../db/receipts-repo.js';
-import { insertPrintJob } from '../db/print-jobs-repo.js';
+import { readPaper, writeFacts, writePaper } from '../db/documents-repo.js';
 import { salespersonNames } from '../db/reference-repo.js';
+import * as repo from '../db/receipts-repo.js';
+import { freezeFacts } from '../domain/document.js';
+import type { ConfirmEffect } from './confirm-effects.js';
+import type { CallContext } from './context.js';
+import { EFFECTS, readPayload } from './effects.js';
 import type { CoreDeps } from './ports.js';
-import { receiptContext } from './receipt-context.js';
+import { PrintableReceipt } from './printable.js';
 import { toPrintableReceipt } from './print-document.js';
-import { insertFiscalJob, ladderHistory } from '../db/fiscal-jobs-repo.js';
-import { toFiscalReceipt } from '../domain/fiscal-receipt.js';
-import { taxLadderViolations } from '../domain/tax-ladder.js';
+import { receiptContext } from './receipt-context.js';
 
 /** The terminal slips to print with the receipt: none, the customer's, or customer and merchant copies. */
 function cardSlips(payments: readonly repo.PaymentRecord[], copies: 'none' | 'customer' | 'both'): string[][] {
@@ -18,107 +19,90 @@ function cardSlips(payments: readonly repo.PaymentRecord[], copies: 'none' | 'cu
   return copies === 'both' ? slips.flatMap((slip) => [slip, slip]) : slips;
 }
 
-/** F12 confirm, and F8 preview / print. Paper always goes through the print_jobs outbox. */
-export function receiptConfirmUseCases(deps: CoreDeps) {
-  const ctx = receiptContext(deps);
-  const { db, ids, shop } = deps;
-  const { tx, now } = ctx;
+/**
+ * F12 confirm, and F8 preview / print. Confirm freezes the document's facts (row sums, VAT per
+ * rate, tenders, the paper) in the same transaction that takes its number; everything after reads
+ * them. What follows from a confirm (paper, fiscal registration) is the effects' business.
+ */
+export function receiptConfirmUseCases(deps: CoreDeps, effects: readonly ConfirmEffect[]) {
+  const rc = receiptContext(deps);
+  const { db, shop, tx } = deps;
 
-  const salespeople = () => salespersonNames(db);
-
-  /** The paper of a confirmed receipt is the document frozen at confirm, marked as a copy. */
-  /** A reprint never opens the drawer again. */
-  const frozenCopy = (receiptId: string): PrintableReceipt => {
-    const row = db
-      // The first paper that is not a pro-forma printed before confirm (old jobs lack the field).
-      .prepare(
-        `SELECT document FROM print_jobs WHERE receipt_id = ? AND json_extract(document, '$.proForma') IS NOT 1
-          ORDER BY created_at, rowid LIMIT 1`,
-      )
-      .get(receiptId) as { document: string } | undefined;
-    if (!row) throw new PosError('receipt.not_found', `receipt ${receiptId} has no printout`);
-    return { ...(JSON.parse(row.document) as PrintableReceipt), copy: true, openDrawer: false };
+  /** The paper a confirmed document was printed with, marked as a copy; a reprint never opens the drawer. */
+  const frozenCopy = (ctx: CallContext, receiptId: string): PrintableReceipt => {
+    const stored = readPaper(db, receiptId);
+    const paper = stored
+      ? readPayload('print.receipt', stored.version, stored.paper)
+      : // No paper was kept (a document confirmed before papers were): its frozen facts, without a cashier.
+        toPrintableReceipt(rc.view(ctx, receiptId), shop, { cashier: '', salespeople: salespersonNames(db) });
+    return { ...paper, copy: true, openDrawer: false };
   };
 
-  const proForma = (view: ReceiptView, printedAt: string): PrintableReceipt =>
-    toPrintableReceipt(view, shop, { cashier: ctx.settings().cashierName, salespeople: salespeople(), proForma: true, printedAt });
-
-  const paperOf = (receiptId: string, at: string): PrintableReceipt => {
-    const view = ctx.view(receiptId);
-    return view.status === 'confirmed' ? frozenCopy(receiptId) : proForma(view, at);
+  const paperOf = (ctx: CallContext, receiptId: string): PrintableReceipt => {
+    const view = rc.view(ctx, receiptId);
+    return view.status === 'confirmed'
+      ? frozenCopy(ctx, receiptId)
+      : toPrintableReceipt(view, shop, { cashier: ctx.actor.name, salespeople: salespersonNames(db), proForma: true, printedAt: ctx.now });
   };
 
   return {
-    'receipt.confirm': ({ receiptId }: ParsedInput<'receipt.confirm'>): ReceiptView => {
-      const confirmed = tx(() => {
-        const r = ctx.loadDraft(receiptId);
+    'receipt.confirm': ({ receiptId }: ParsedInput<'receipt.confirm'>, ctx: CallContext): ReceiptView =>
+      tx(() => {
+        const r = rc.loadDraft(receiptId);
+        const settings = ctx.settings;
         if (r.rows.length === 0) throw new PosError('receipt.empty', 'receipt has no rows');
-        ctx.checkZeroPrices(r, ctx.settings());
-        const draft = ctx.viewOf(r);
+        rc.checkZeroPrices(ctx, r);
+        const draft = rc.viewOf(ctx, r);
         if (draft.dueMinor > 0) throw new PosError('receipt.not_paid', 'receipt is not fully paid', { due: draft.dueMinor });
         if (draft.dueMinor < 0) throw new PosError('receipt.overpaid', 'paid more than the total', { over: -draft.dueMinor });
-        const fiscalOn = deps.fiscal?.enabled() ?? false;
-        if (fiscalOn) {
-          // The fiscal printer would refuse a rate raised after it was lowered for the same
-          // fiscal name: caught here, before a number is taken, with a way out in the message.
-          const { ptuMap } = ctx.settings();
-          const [violation] = taxLadderViolations(
-            draft.rows.map((row) => ({ name: row.name, rateBp: row.vatRateBp })),
-            ladderHistory(db, ptuMap),
-            ptuMap,
-          );
-          if (violation) throw new PosError('fiscal.tax_ladder', 'tax ladder', { name: violation.name });
-        }
-        const confirmedAt = now();
+        for (const effect of effects) effect.check?.(draft, ctx);
+
+        // 1. The number, gapless per series: refused confirms above took none.
         const number = repo.takeNextNumber(db, r.seriesCode);
+        // 2. The facts, while the document is still a draft (the database refuses them afterwards).
+        const facts = freezeFacts(r.rows, r.payments, settings.cashRounding);
+        writeFacts(
+          db,
+          r.id,
+          r.rows.map((row) => row.id),
+          facts,
+        );
+        // 3. Confirmed: from here on the document, its rows, payments and facts never change.
         repo.markConfirmed(db, {
           id: receiptId,
           number,
-          confirmedAt,
-          totalMinor: draft.totalMinor,
-          roundingMinor: draft.roundingMinor,
-          roundingAccount: ctx.settings().roundingAccount,
+          confirmedAt: ctx.now,
+          totalMinor: facts.totalMinor,
+          roundingMinor: facts.roundingMinor,
+          payableMinor: facts.payableMinor,
+          roundingAccount: settings.roundingAccount,
         });
         repo.takeFromStock(db, draft.warehouseCode, r.rows);
-        const result = ctx.view(receiptId);
-        const settings = ctx.settings();
-        // Queued in the same transaction as the sale: a crash after commit still prints, once.
-        // The drawer opens only when cash moved (a card-only sale keeps it shut).
-        const document = {
-          ...toPrintableReceipt(result, shop, { cashier: settings.cashierName, salespeople: salespeople() }),
-          openDrawer: settings.drawerOnCash && result.payments.some((p) => p.method === 'cash'),
+        // 4. The paper, from the frozen facts; the drawer opens only when cash moved.
+        const view = rc.view(ctx, receiptId);
+        const paper = PrintableReceipt.parse({
+          ...toPrintableReceipt(view, shop, { cashier: ctx.actor.name, salespeople: salespersonNames(db) }),
+          openDrawer: settings.drawerOnCash && view.payments.some((p) => p.method === 'cash'),
           cardSlips: cardSlips(r.payments, settings.terminalSlips),
-          qr: settings.receiptQr ? result.number : null,
+          qr: settings.receiptQr ? view.number : null,
           logo: settings.receiptLogo,
-        };
-        insertPrintJob(db, { id: ids.next(), receiptId, document: JSON.stringify(document), now: confirmedAt });
-        if (fiscalOn) {
-          // toFiscalReceipt refuses (fiscal.*) what the printer cannot register; the whole
-          // confirm rolls back with it, number included.
-          const fiscalDoc = toFiscalReceipt(result, settings.ptuMap);
-          insertFiscalJob(db, { id: ids.next(), receiptId, document: JSON.stringify(fiscalDoc), now: confirmedAt });
-        }
-        return result;
-      });
-      deps.print.queued();
-      deps.fiscal?.queued();
-      return confirmed;
-    },
+        });
+        writePaper(db, receiptId, EFFECTS['print.receipt'].version, JSON.stringify(paper));
+        // 5. What follows from it, queued in the same transaction.
+        for (const effect of effects) effect.confirmed({ view, paper }, ctx);
+        return view;
+      }),
 
-    'receipt.preview': ({ receiptId }: ParsedInput<'receipt.preview'>) => ({ lines: deps.print.preview(paperOf(receiptId, now())) }),
+    'receipt.preview': ({ receiptId }: ParsedInput<'receipt.preview'>, ctx: CallContext) => ({ lines: deps.print.preview(paperOf(ctx, receiptId)) }),
 
-    'receipt.print': ({ receiptId }: ParsedInput<'receipt.print'>): ReceiptView => {
-      const printed = tx(() => {
-        const at = now();
-        const document = paperOf(receiptId, at);
-        insertPrintJob(db, { id: ids.next(), receiptId, document: JSON.stringify(document), now: at });
+    'receipt.print': ({ receiptId }: ParsedInput<'receipt.print'>, ctx: CallContext): ReceiptView =>
+      tx(() => {
+        const paper = paperOf(ctx, receiptId);
+        deps.outbox.enqueue('print.receipt', paper, { documentId: receiptId });
         // A draft on paper (a pro-forma for the customer) may lock, by setting: what the customer
         // holds must match what is confirmed later.
-        if (!document.copy) repo.markPrinted(db, receiptId, at);
-        return ctx.view(receiptId);
-      });
-      deps.print.queued();
-      return printed;
-    },
+        if (!paper.copy) repo.markPrinted(db, receiptId, ctx.now);
+        return rc.view(ctx, receiptId);
+      }),
   };
 }

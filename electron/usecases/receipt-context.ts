@@ -1,9 +1,10 @@
 import { PosError } from '../contract/errors.js';
-import type { ReceiptView, SettingsView } from '../contract/api.js';
+import type { ReceiptView } from '../contract/api.js';
+import { readFacts } from '../db/documents-repo.js';
 import * as repo from '../db/receipts-repo.js';
-import { readSettings } from '../db/settings-repo.js';
 import { zeroPriceCheck } from '../domain/zero-price.js';
-import { defaultSettings, type CoreDeps } from './ports.js';
+import type { CallContext } from './context.js';
+import type { CoreDeps } from './ports.js';
 import { toReceiptView } from './receipt-view.js';
 
 /** What a saved receipt goes back to on Leave: header, series, rows and the cash it was paid with. */
@@ -16,13 +17,11 @@ interface Snapshot {
 
 /**
  * The shared moves of the receipt use cases: loading with the right guard, the view, saving and
- * the zero-price policy. Every use case runs inside one immediate transaction (`tx`).
+ * the zero-price policy. Each takes the call's context (its time and settings); the use cases run
+ * them inside one transaction (`deps.tx`).
  */
 export function receiptContext(deps: CoreDeps) {
-  const { db, clock, shop } = deps;
-  const now = () => clock.now().toISOString();
-  const tx = <T>(fn: () => T): T => db.transaction(fn).immediate();
-  const settings = (): SettingsView => readSettings(db, defaultSettings(shop));
+  const { db } = deps;
 
   const load = (id: string): repo.ReceiptRecord => {
     const r = repo.findReceipt(db, id);
@@ -35,38 +34,42 @@ export function receiptContext(deps: CoreDeps) {
     return r;
   };
   /** A draft whose content may change: not printed-and-locked. */
-  const loadEditable = (id: string): repo.ReceiptRecord => {
+  const loadEditable = (ctx: CallContext, id: string): repo.ReceiptRecord => {
     const r = loadDraft(id);
-    if (r.printedAt !== null && settings().lockAfterPrint) throw new PosError('receipt.locked', `receipt ${id} is printed and locked`);
+    if (r.printedAt !== null && ctx.settings.lockAfterPrint) throw new PosError('receipt.locked', `receipt ${id} is printed and locked`);
     return r;
   };
-  const viewOf = (r: repo.ReceiptRecord, s = settings()): ReceiptView =>
-    toReceiptView(r, { settings: s, facts: (articleId, warehouse) => repo.rowArticleFacts(db, articleId, warehouse) });
-  const view = (id: string): ReceiptView => viewOf(load(id));
+  const viewOf = (ctx: CallContext, r: repo.ReceiptRecord): ReceiptView =>
+    toReceiptView(r, {
+      settings: ctx.settings,
+      facts: (articleId, warehouse) => repo.rowArticleFacts(db, articleId, warehouse),
+      frozen: (documentId) => readFacts(db, documentId),
+    });
+  const view = (ctx: CallContext, id: string): ReceiptView => viewOf(ctx, load(id));
 
   /** Content changed: cash typed against the old total no longer fits, so it is taken again. */
-  const changed = (receiptId: string, rowsChanged: boolean) => {
+  const changed = (ctx: CallContext, receiptId: string, rowsChanged: boolean) => {
     if (rowsChanged) repo.deleteCashPayments(db, receiptId);
-    repo.markDirty(db, receiptId, now());
+    repo.markDirty(db, receiptId, ctx.now);
   };
 
   /** "Enter the selling price!": rows the zero-price policy forbids block save, payment and confirm. */
-  const checkZeroPrices = (r: repo.ReceiptRecord, s: SettingsView) => {
-    const warehouse = r.warehouseCode ?? s.defaultWarehouse;
+  const checkZeroPrices = (ctx: CallContext, r: repo.ReceiptRecord) => {
+    const warehouse = r.warehouseCode ?? ctx.settings.defaultWarehouse;
     const { forbid } = zeroPriceCheck(
       r.rows.map((row) => ({
         lineNo: row.lineNo,
         unitPriceMinor: row.unitPriceMinor,
         articlePolicy: repo.rowArticleFacts(db, row.articleId, warehouse).zeroPricePolicy,
       })),
-      s.zeroPricePolicy,
+      ctx.settings.zeroPricePolicy,
     );
     if (forbid.length > 0) throw new PosError('row.price_required', 'enter the selling price', { lines: forbid.join(', ') });
   };
 
   /** F9, and the first step of every payment: the receipt becomes View and Leave comes back here. */
-  const save = (r: repo.ReceiptRecord, check = true) => {
-    if (check) checkZeroPrices(r, settings());
+  const save = (ctx: CallContext, r: repo.ReceiptRecord, check = true) => {
+    if (check) checkZeroPrices(ctx, r);
     const snapshot: Snapshot = {
       header: {
         customerId: r.customerId,
@@ -82,14 +85,14 @@ export function receiptContext(deps: CoreDeps) {
       rows: r.rows,
       payments: r.payments.filter((p) => p.method === 'cash'),
     };
-    repo.markSaved(db, r.id, JSON.stringify(snapshot), now());
+    repo.markSaved(db, r.id, JSON.stringify(snapshot), ctx.now);
   };
 
   /**
    * Leave: back to the saved state. Card, transfer and prepayment payments are never in doubt
    * (each one saved the receipt as it was taken), so only rows, header and cash are restored.
    */
-  const revert = (r: repo.ReceiptRecord): boolean => {
+  const revert = (ctx: CallContext, r: repo.ReceiptRecord): boolean => {
     if (r.savedSnapshot === null) return false;
     const snap = JSON.parse(r.savedSnapshot) as Snapshot;
     repo.deleteRows(db, r.id);
@@ -97,12 +100,12 @@ export function receiptContext(deps: CoreDeps) {
     repo.setSeries(db, r.id, snap.seriesCode);
     repo.updateHeader(db, r.id, snap.header);
     for (const row of snap.rows) repo.insertRow(db, r.id, row);
-    for (const p of snap.payments) repo.insertPayment(db, r.id, p, now());
-    repo.markSaved(db, r.id, r.savedSnapshot, now());
+    for (const p of snap.payments) repo.insertPayment(db, r.id, p, ctx.now);
+    repo.markSaved(db, r.id, r.savedSnapshot, ctx.now);
     return true;
   };
 
-  return { db, clock, shop, deps, now, tx, settings, load, loadDraft, loadEditable, view, viewOf, changed, checkZeroPrices, save, revert };
+  return { db, load, loadDraft, loadEditable, view, viewOf, changed, checkZeroPrices, save, revert };
 }
 
 export type ReceiptContext = ReturnType<typeof receiptContext>;

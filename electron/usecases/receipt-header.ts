@@ -4,6 +4,7 @@ import type { Db } from '../db/open.js';
 import * as repo from '../db/receipts-repo.js';
 import { exists, findCustomer, findFormula, listPrice } from '../db/reference-repo.js';
 import { priceForCustomer } from '../domain/pricing.js';
+import type { CallContext } from './context.js';
 import type { CoreDeps } from './ports.js';
 import { receiptContext } from './receipt-context.js';
 
@@ -20,14 +21,13 @@ export function customerPrice(
 
 /** Header fields: customer (with re-pricing), name and address, object, warehouse, number series. */
 export function receiptHeaderUseCases(deps: CoreDeps) {
-  const ctx = receiptContext(deps);
-  const { db } = deps;
-  const { tx } = ctx;
+  const rc = receiptContext(deps);
+  const { db, tx } = deps;
 
   return {
-    'receipt.setHeader': (input: ParsedInput<'receipt.setHeader'>): ReceiptView =>
+    'receipt.setHeader': (input: ParsedInput<'receipt.setHeader'>, ctx: CallContext): ReceiptView =>
       tx(() => {
-        const r = ctx.loadEditable(input.receiptId);
+        const r = rc.loadEditable(ctx, input.receiptId);
         if (input.objectCode != null && !exists(db, 'objects', input.objectCode)) {
           throw new PosError('object.not_found', `no object ${input.objectCode}`, { code: input.objectCode });
         }
@@ -43,17 +43,17 @@ export function receiptHeaderUseCases(deps: CoreDeps) {
           objectCode: input.objectCode === undefined ? r.objectCode : input.objectCode,
           warehouseCode: input.warehouseCode ?? r.warehouseCode,
         });
-        ctx.changed(r.id, false);
-        return ctx.view(r.id);
+        rc.changed(ctx, r.id, false);
+        return rc.view(ctx, r.id);
       }),
 
     /**
      * Picking a customer fills the header from the customer card and re-prices every row by the
      * customer's price formula (Directo does the same); back to anonymous restores list prices.
      */
-    'receipt.setCustomer': ({ receiptId, customerId }: ParsedInput<'receipt.setCustomer'>): ReceiptView =>
+    'receipt.setCustomer': ({ receiptId, customerId }: ParsedInput<'receipt.setCustomer'>, ctx: CallContext): ReceiptView =>
       tx(() => {
-        const r = ctx.loadEditable(receiptId);
+        const r = rc.loadEditable(ctx, receiptId);
         const customer = customerId === null ? null : findCustomer(db, customerId);
         if (customerId !== null && !customer) throw new PosError('customer.not_found', `no customer ${customerId}`);
         const formulaCode = customer?.priceFormulaCode ?? null;
@@ -76,17 +76,17 @@ export function receiptHeaderUseCases(deps: CoreDeps) {
           repo.updateRow(db, { ...row, ...price });
           repriced = true;
         }
-        ctx.changed(r.id, repriced);
-        return ctx.view(r.id);
+        rc.changed(ctx, r.id, repriced);
+        return rc.view(ctx, r.id);
       }),
 
-    'receipt.setSeries': ({ receiptId, seriesCode }: ParsedInput<'receipt.setSeries'>): ReceiptView =>
+    'receipt.setSeries': ({ receiptId, seriesCode }: ParsedInput<'receipt.setSeries'>, ctx: CallContext): ReceiptView =>
       tx(() => {
-        const r = ctx.loadEditable(receiptId);
+        const r = rc.loadEditable(ctx, receiptId);
         if (!exists(db, 'number_series', seriesCode)) throw new PosError('series.not_found', `no series ${seriesCode}`, { code: seriesCode });
         repo.setSeries(db, r.id, seriesCode);
-        ctx.changed(r.id, false);
-        return ctx.view(r.id);
+        rc.changed(ctx, r.id, false);
+        return rc.view(ctx, r.id);
       }),
   };
 }

@@ -2,9 +2,10 @@ import { PosError } from '../contract/errors.js';
 import type { ParsedInput, PaymentMethod, ReceiptView } from '../contract/api.js';
 import * as repo from '../db/receipts-repo.js';
 import { takeCash, takeNonCash, type PaymentOutcome } from '../domain/payment.js';
+import { cardPayments } from './card-payments.js';
+import type { CallContext } from './context.js';
 import type { CoreDeps } from './ports.js';
 import { receiptContext, type ReceiptContext } from './receipt-context.js';
-import { cardPayments } from './card-payments.js';
 
 const outcomeError = (outcome: Exclude<PaymentOutcome, { ok: true }>, dueMinor: number): PosError => {
   switch (outcome.reason) {
@@ -23,53 +24,52 @@ const outcomeError = (outcome: Exclude<PaymentOutcome, { ok: true }>, dueMinor: 
  * Leave never undoes money that moved.
  */
 export function receiptPaymentUseCases(deps: CoreDeps) {
-  const ctx: ReceiptContext = receiptContext(deps);
-  const { db, ids, terminal } = deps;
-  const { tx, now } = ctx;
+  const rc: ReceiptContext = receiptContext(deps);
+  const { db, ids, terminal, tx } = deps;
 
-  const methodAllowed = (method: PaymentMethod) => {
-    const s = ctx.settings();
+  const methodAllowed = (ctx: CallContext, method: PaymentMethod) => {
+    const s = ctx.settings;
     if ((method === 'transfer' && !s.transferEnabled) || (method === 'prepayment' && !s.prepaymentEnabled)) {
       throw new PosError('payment.method_disabled', `${method} payments are switched off`, { method });
     }
   };
 
   /** Checks a payment can be taken now; returns the outcome to record. */
-  const prepare = (receiptId: string, method: PaymentMethod, amountMinor: number) => {
-    const r = ctx.loadDraft(receiptId);
+  const prepare = (ctx: CallContext, receiptId: string, method: PaymentMethod, amountMinor: number) => {
+    const r = rc.loadDraft(receiptId);
     if (r.rows.length === 0) throw new PosError('payment.nothing_due', 'the receipt has no rows');
-    ctx.checkZeroPrices(r, ctx.settings());
-    const current = ctx.viewOf(r);
+    rc.checkZeroPrices(ctx, r);
+    const current = rc.viewOf(ctx, r);
     const outcome =
       method === 'cash'
-        ? takeCash(current.dueMinor, amountMinor, ctx.settings().cashRounding)
+        ? takeCash(current.dueMinor, amountMinor, ctx.settings.cashRounding)
         : takeNonCash(method, current.dueMinor, amountMinor);
     if (!outcome.ok) throw outcomeError(outcome, current.dueMinor);
     return outcome.payment;
   };
 
-  const record = (receiptId: string, payment: repo.PaymentRecord, terminalRequestId: string | null = null) => {
-    repo.insertPayment(db, receiptId, { ...payment, terminalRequestId }, now());
-    // Checked before the money moved; an approved card must be recorded whatever changed since.
-    ctx.save(ctx.load(receiptId), false);
+  const record = (ctx: CallContext, receiptId: string, payment: repo.PaymentRecord) => {
+    repo.insertPayment(db, receiptId, { ...payment, terminalRequestId: null }, ctx.now);
+    // Checked in prepare; saving makes the receipt View with this payment in its snapshot.
+    rc.save(ctx, rc.load(receiptId), false);
   };
 
-  const card = cardPayments(deps, ctx);
+  const card = cardPayments(deps, rc);
 
   return {
-    'receipt.pay': async ({ receiptId, method, amountMinor }: ParsedInput<'receipt.pay'>): Promise<ReceiptView> => {
-      methodAllowed(method);
+    'receipt.pay': async ({ receiptId, method, amountMinor }: ParsedInput<'receipt.pay'>, ctx: CallContext): Promise<ReceiptView> => {
+      methodAllowed(ctx, method);
       if (method === 'card') {
-        return card.pay(receiptId, amountMinor, () => {
-          const r = ctx.loadDraft(receiptId);
+        return card.pay(ctx, receiptId, amountMinor, () => {
+          const r = rc.loadDraft(receiptId);
           if (r.rows.length === 0) throw new PosError('payment.nothing_due', 'the receipt has no rows');
-          ctx.checkZeroPrices(r, ctx.settings());
+          rc.checkZeroPrices(ctx, r);
         });
       }
       return tx(() => {
-        const payment = prepare(receiptId, method, amountMinor);
-        record(receiptId, { id: ids.next(), reference: null, ...payment });
-        return ctx.view(receiptId);
+        const payment = prepare(ctx, receiptId, method, amountMinor);
+        record(ctx, receiptId, { id: ids.next(), reference: null, ...payment });
+        return rc.view(ctx, receiptId);
       });
     },
 
@@ -78,26 +78,26 @@ export function receiptPaymentUseCases(deps: CoreDeps) {
       await card.reverseOrphan(requestId);
       return card.orphans();
     },
-    'terminal.recover': () => card.recoverAll(),
+    'terminal.recover': (_: unknown, ctx: CallContext) => card.recoverAll(ctx),
     'terminal.endOfDay': async () => {
       if (!terminal.endOfDay) return { ok: false, lines: [] };
       const result = await terminal.endOfDay();
       return { ok: result.ok, lines: result.lines };
     },
 
-    'receipt.removePayment': async ({ receiptId, paymentId }: ParsedInput<'receipt.removePayment'>): Promise<ReceiptView> => {
+    'receipt.removePayment': async ({ receiptId, paymentId }: ParsedInput<'receipt.removePayment'>, ctx: CallContext): Promise<ReceiptView> => {
       const payment = tx(() => {
-        const r = ctx.loadDraft(receiptId);
+        const r = rc.loadDraft(receiptId);
         const p = r.payments.find((x) => x.id === paymentId);
         if (!p) throw new PosError('payment.not_found', `payment ${paymentId} not found`);
         return p;
       });
       // Card money went through the terminal: it comes back only through the terminal.
-      if (payment.method === 'card') return card.reverse(receiptId, payment);
+      if (payment.method === 'card') return card.reverse(ctx, receiptId, payment);
       return tx(() => {
         repo.deletePayment(db, payment.id);
-        ctx.save(ctx.load(receiptId), false);
-        return ctx.view(receiptId);
+        rc.save(ctx, rc.load(receiptId), false);
+        return rc.view(ctx, receiptId);
       });
     },
   };

@@ -2,6 +2,8 @@ import { PosError } from '../contract/errors.js';
 import type { ParsedInput, ReceiptSummary, ReceiptView } from '../contract/api.js';
 import * as repo from '../db/receipts-repo.js';
 import { exists } from '../db/reference-repo.js';
+import { quantityAllowed } from '../domain/document.js';
+import type { CallContext } from './context.js';
 import type { CoreDeps } from './ports.js';
 import { receiptContext } from './receipt-context.js';
 import { customerPrice } from './receipt-header.js';
@@ -13,16 +15,15 @@ import { resolveScan } from './scan-code.js';
  * reload never loses the sale in progress; "unsaved" (Modified) only means "changed since F9".
  */
 export function receiptUseCases(deps: CoreDeps) {
-  const ctx = receiptContext(deps);
-  const { db, ids, shop } = { ...deps, ...ctx };
-  const { tx, now } = ctx;
+  const rc = receiptContext(deps);
+  const { db, ids, shop, tx } = deps;
 
-  const create = (seriesCode?: string): string => {
-    const s = ctx.settings();
+  const create = (ctx: CallContext, seriesCode?: string): string => {
+    const s = ctx.settings;
     const series = seriesCode ?? s.defaultSeries;
     if (!exists(db, 'number_series', series)) throw new PosError('series.not_found', `no number series ${series}`, { code: series });
     const id = ids.next();
-    repo.insertReceipt(db, { id, seriesCode: series, currency: shop.currency, warehouseCode: s.defaultWarehouse, now: now() });
+    repo.insertReceipt(db, { id, seriesCode: series, currency: shop.currency, warehouseCode: s.defaultWarehouse, now: ctx.now });
     return id;
   };
 
@@ -34,25 +35,25 @@ export function receiptUseCases(deps: CoreDeps) {
   const nextLineNo = (r: repo.ReceiptRecord) => r.rows.reduce((max, row) => Math.max(max, row.lineNo), 0) + 1;
 
   return {
-    'receipt.new': ({ seriesCode }: ParsedInput<'receipt.new'>): ReceiptView => tx(() => ctx.view(create(seriesCode))),
+    'receipt.new': ({ seriesCode }: ParsedInput<'receipt.new'>, ctx: CallContext): ReceiptView => tx(() => rc.view(ctx, create(ctx, seriesCode))),
 
-    'receipt.current': (): ReceiptView | null => {
+    'receipt.current': (_: unknown, ctx: CallContext): ReceiptView | null => {
       const id = repo.newestDraftId(db);
-      return id === null ? null : ctx.view(id);
+      return id === null ? null : rc.view(ctx, id);
     },
 
-    'receipt.get': ({ receiptId }: ParsedInput<'receipt.get'>): ReceiptView => ctx.view(receiptId),
+    'receipt.get': ({ receiptId }: ParsedInput<'receipt.get'>, ctx: CallContext): ReceiptView => rc.view(ctx, receiptId),
 
-    'receipt.listOpen': (): ReceiptSummary[] =>
+    'receipt.listOpen': (_: unknown, ctx: CallContext): ReceiptSummary[] =>
       repo.openDraftIds(db).map((id) => {
-        const v = ctx.view(id);
+        const v = rc.view(ctx, id);
         return { id, status: v.status, number: v.number, customerName: v.customerName, totalMinor: v.totalMinor, createdAt: v.createdAt };
       }),
 
-    'receipt.addArticle': ({ receiptId, code }: ParsedInput<'receipt.addArticle'>): ReceiptView =>
+    'receipt.addArticle': ({ receiptId, code }: ParsedInput<'receipt.addArticle'>, ctx: CallContext): ReceiptView =>
       tx(() => {
-        const r = ctx.loadEditable(receiptId);
-        const { article, quantityMilli, labelPrice } = resolveScan(db, code, ctx.settings().weightBarcodes);
+        const r = rc.loadEditable(ctx, receiptId);
+        const { article, quantityMilli, labelPrice } = resolveScan(db, code, ctx.settings.weightBarcodes);
         const price = labelPrice ?? customerPrice(db, article, r.priceFormulaCode);
         repo.insertRow(db, receiptId, {
           id: ids.next(),
@@ -69,16 +70,18 @@ export function receiptUseCases(deps: CoreDeps) {
           salespersonCode: null,
           priceLocked: labelPrice ? 1 : 0,
         });
-        ctx.changed(receiptId, true);
-        return ctx.view(receiptId);
+        rc.changed(ctx, receiptId, true);
+        return rc.view(ctx, receiptId);
       }),
 
-    'receipt.updateRow': (input: ParsedInput<'receipt.updateRow'>): ReceiptView =>
+    'receipt.updateRow': (input: ParsedInput<'receipt.updateRow'>, ctx: CallContext): ReceiptView =>
       tx(() => {
-        const r = ctx.loadEditable(input.receiptId);
+        const r = rc.loadEditable(ctx, input.receiptId);
         const row = findRow(r, input.rowId);
-        // A sale sells: negative quantities belong to credit notes, which have their own flow (#6).
-        if (input.quantityMilli !== undefined && input.quantityMilli <= 0) throw new PosError('quantity.invalid', 'quantity must be positive');
+        // A receipt sells and a credit note returns: the document's type decides the quantity's sign.
+        if (input.quantityMilli !== undefined && !quantityAllowed(r.docType, input.quantityMilli)) {
+          throw new PosError('quantity.invalid', `quantity not allowed on a ${r.docType}`, { documentType: r.docType });
+        }
         if (input.salespersonCode != null && !exists(db, 'salespeople', input.salespersonCode)) {
           throw new PosError('salesperson.not_found', `no salesperson ${input.salespersonCode}`, { code: input.salespersonCode });
         }
@@ -96,54 +99,56 @@ export function receiptUseCases(deps: CoreDeps) {
         const moneyChanged =
           next.quantityMilli !== row.quantityMilli || next.discountBp !== row.discountBp || next.unitPriceMinor !== row.unitPriceMinor;
         repo.updateRow(db, next);
-        ctx.changed(r.id, moneyChanged);
-        return ctx.view(r.id);
+        rc.changed(ctx, r.id, moneyChanged);
+        return rc.view(ctx, r.id);
       }),
 
-    'receipt.removeRow': ({ receiptId, rowId }: ParsedInput<'receipt.removeRow'>): ReceiptView =>
+    'receipt.removeRow': ({ receiptId, rowId }: ParsedInput<'receipt.removeRow'>, ctx: CallContext): ReceiptView =>
       tx(() => {
-        const r = ctx.loadEditable(receiptId);
+        const r = rc.loadEditable(ctx, receiptId);
         findRow(r, rowId);
         repo.deleteRow(db, rowId);
-        ctx.changed(receiptId, true);
-        return ctx.view(receiptId);
+        // The rows a cashier sees are numbered 1, 2, 3…: no gap where one was removed.
+        repo.renumberRows(db, receiptId);
+        rc.changed(ctx, receiptId, true);
+        return rc.view(ctx, receiptId);
       }),
 
-    'receipt.save': ({ receiptId }: ParsedInput<'receipt.save'>): ReceiptView =>
+    'receipt.save': ({ receiptId }: ParsedInput<'receipt.save'>, ctx: CallContext): ReceiptView =>
       tx(() => {
-        ctx.save(ctx.loadDraft(receiptId));
-        return ctx.view(receiptId);
+        rc.save(ctx, rc.loadDraft(receiptId));
+        return rc.view(ctx, receiptId);
       }),
 
-    'receipt.revert': ({ receiptId }: ParsedInput<'receipt.revert'>): ReceiptView | null =>
+    'receipt.revert': ({ receiptId }: ParsedInput<'receipt.revert'>, ctx: CallContext): ReceiptView | null =>
       tx(() => {
-        const r = ctx.loadEditable(receiptId);
-        if (ctx.revert(r)) return ctx.view(receiptId);
+        const r = rc.loadEditable(ctx, receiptId);
+        if (rc.revert(ctx, r)) return rc.view(ctx, receiptId);
         // Never saved: leaving it drops it, unless money already moved on a card.
         if (r.payments.some((p) => p.method !== 'cash')) throw new PosError('receipt.has_card_payment', 'payments other than cash');
         repo.deleteReceipt(db, receiptId);
         return null;
       }),
 
-    'receipt.delete': ({ receiptId }: ParsedInput<'receipt.delete'>) =>
+    'receipt.delete': ({ receiptId }: ParsedInput<'receipt.delete'>, ctx: CallContext) =>
       tx(() => {
-        const r = ctx.loadDraft(receiptId);
-        if (!ctx.settings().allowDelete) throw new PosError('receipt.delete_forbidden', 'deleting receipts is not allowed');
+        const r = rc.loadDraft(receiptId);
+        if (!ctx.settings.allowDelete) throw new PosError('receipt.delete_forbidden', 'deleting receipts is not allowed');
         if (r.payments.some((p) => p.method !== 'cash')) throw new PosError('receipt.has_card_payment', 'payments other than cash');
         repo.deleteReceipt(db, receiptId);
         return { deleted: true as const };
       }),
 
-    'receipt.copy': ({ receiptId }: ParsedInput<'receipt.copy'>): ReceiptView =>
+    'receipt.copy': ({ receiptId }: ParsedInput<'receipt.copy'>, ctx: CallContext): ReceiptView =>
       tx(() => {
-        const source = ctx.load(receiptId);
+        const source = rc.load(receiptId);
         // Dated now, numbered from this till's series at confirm; serial numbers belong to the
         // items sold before, and payments to that sale, so neither is copied.
-        const id = create();
-        repo.updateHeader(db, id, { ...source, warehouseCode: source.warehouseCode ?? ctx.settings().defaultWarehouse });
+        const id = create(ctx);
+        repo.updateHeader(db, id, { ...source, warehouseCode: source.warehouseCode ?? ctx.settings.defaultWarehouse });
         source.rows.forEach((row, i) => repo.insertRow(db, id, { ...row, id: ids.next(), lineNo: i + 1, serialNo: '' }));
-        ctx.changed(id, true);
-        return ctx.view(id);
+        rc.changed(ctx, id, true);
+        return rc.view(ctx, id);
       }),
   };
 }

@@ -1,7 +1,7 @@
 /**
  * POSNET frame checksum (POT-I-DEV-37 "Suma kontrolna"): CRC-16/CCITT in the XMODEM variant —
  * poly 0x1021, init 0x0000, no input/output reflection, xorout 0x0000 — over every byte between
- * STX and the '#' that precedes the checksum. Check values (PROTOCOLS.md §2.1, tested):
+ * STX and the '#' that precedes the checksum. Check values (tested):
  * "123456789" → 0x31C3, "trinit\tbm0\t" → 0x4825.
  */
 

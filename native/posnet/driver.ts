@@ -10,7 +10,7 @@
  * document's type and per-rate totals — the device zeroes them only when the next transaction
  * starts). Read them before an attempt, and after an interrupted attempt compare.
  */
-import type { ByteLink } from '../printer/link.js';
+import type { ByteLink } from '../link/link.js';
 import { PosnetClient, PosnetError, PosnetReplyLostError, PosnetTimeoutError, type MechanismCondition, type PosnetClientOptions } from './protocol.js';
 import { isTrue, param, type Frame } from './frame.js';
 import { CMD, FIELD, PAYMENT_TYPE, PTU_LETTERS, RATE_EXEMPT_BP, RATE_INACTIVE_BP, describeError, isDocumentError, ptuIndex } from './spec.js';

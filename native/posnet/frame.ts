@@ -1,5 +1,5 @@
 /**
- * POSNET framing (POT-I-DEV-37 "Budowa ramki protokołu", PROTOCOLS.md §2.1):
+ * POSNET framing (POT-I-DEV-37 "Budowa ramki protokołu"):
  *
  *   STX <command> TAB { <2-char id><value> TAB } [@<4-digit token> TAB] '#' <CRC16 as 4 hex> ETX
  *

@@ -14,7 +14,7 @@
  * A reply with a bad checksum is fetched again with `rpt`; an `ERR` frame (the device could not
  * read our frame, so did not execute it) makes the client resend the frame.
  */
-import type { ByteLink } from '../printer/link.js';
+import type { ByteLink } from '../link/link.js';
 import { DEFAULT_ENCODING, FRAME_ERRORS, FrameSplitter, decodeFrame, encodeFrame, isTrue, param, type Frame } from './frame.js';
 import { CMD, FIELD, MECHANISM, describeError } from './spec.js';
 

@@ -10,7 +10,7 @@
  * command (no reply; replies in RAM lost), a pulled cable (silent), line noise between frames and
  * a damaged reply.
  */
-import type { ByteLink } from '../printer/link.js';
+import type { ByteLink } from '../link/link.js';
 import { DEFAULT_ENCODING, FRAME_ERRORS, FrameSplitter, decodeFrame, encodeFrame, isTrue, param, type Frame, type FrameInput } from './frame.js';
 import { CMD, DOCUMENT_TYPE, ERROR, FIELD, MECHANISM, PTU_LETTERS, RATE_EXEMPT_BP, RATE_INACTIVE_BP } from './spec.js';
 

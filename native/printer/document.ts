@@ -3,11 +3,8 @@
  * shows is decided here (already-computed sums, VAT lines, labels) so that a reprint years later
  * produces the same receipt without re-running business logic.
  *
- * Money is integer minor units, quantities integer thousandths; nothing here is a float.
- *
- * Print jobs outlive versions: a job queued (or kept for reprint) by an older version lacks the
- * fields added since. Such a document is a `StoredPrintableReceipt`; `upgradePrintable` fills the
- * gaps with neutral values (0 / '' / null / false) so it prints as it did then.
+ * Money is integer minor units, quantities integer thousandths; nothing here is a float. The till
+ * hands papers written by older versions over already brought to this shape.
  */
 
 export interface PrintableRow {
@@ -112,44 +109,6 @@ export interface PrintableTestPage {
 export interface DrawerJob {
   /** Why (logged), e.g. 'change for the float'. */
   reason: string;
-}
-
-/** A row as stored by any version: fields added after the first version may be missing. */
-export type StoredPrintableRow = Omit<PrintableRow, 'discountBp' | 'discountMinor' | 'serialNo' | 'salesperson'> &
-  Partial<Pick<PrintableRow, 'discountBp' | 'discountMinor' | 'serialNo' | 'salesperson'>>;
-
-export type StoredPrintablePayment = Omit<PrintablePayment, 'reference'> & Partial<Pick<PrintablePayment, 'reference'>>;
-
-type AddedReceiptField = 'customer' | 'roundingMinor' | 'payableMinor' | 'cashier' | 'proForma';
-
-/** A print job document as any version wrote it (JSON in SQLite). */
-export type StoredPrintableReceipt = Omit<PrintableReceipt, AddedReceiptField | 'rows' | 'payments'> &
-  Partial<Pick<PrintableReceipt, AddedReceiptField>> & {
-    rows: StoredPrintableRow[];
-    payments: StoredPrintablePayment[];
-  };
-
-/** Fills the fields an older version did not write: 0 / '' / null / false, payable = total + rounding. */
-export function upgradePrintable(doc: StoredPrintableReceipt): PrintableReceipt {
-  const roundingMinor = doc.roundingMinor ?? 0;
-  return {
-    ...doc,
-    number: doc.number ?? null,
-    customer: doc.customer ?? null,
-    rows: doc.rows.map((r) => ({
-      ...r,
-      discountBp: r.discountBp ?? 0,
-      discountMinor: r.discountMinor ?? 0,
-      serialNo: r.serialNo ?? '',
-      salesperson: r.salesperson ?? null,
-    })),
-    roundingMinor,
-    payableMinor: doc.payableMinor ?? doc.totalMinor + roundingMinor,
-    payments: doc.payments.map((p) => ({ ...p, reference: p.reference ?? null })),
-    cashier: doc.cashier ?? '',
-    copy: doc.copy ?? false,
-    proForma: doc.proForma ?? false,
-  };
 }
 
 /** Translated words for the paper, supplied by the caller in the shop's language. */

@@ -47,7 +47,7 @@ export interface DecodedDocument {
 const LF = 0x0a;
 const CR = 0x0d;
 const HT = 0x09;
-/** ESC @ / power-on default (PROTOCOLS.md §1.1). */
+/** ESC @ / power-on default (Epson ESC/POS command reference). */
 const DEFAULT_ENCODING = 'cp437';
 
 const defaultStyle = (): LineStyle => ({ bold: false, widthTimes: 1, heightTimes: 1, align: 'left' });

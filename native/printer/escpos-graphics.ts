@@ -8,7 +8,7 @@ const ESC = 0x1b;
 const GS = 0x1d;
 const DLE = 0x10;
 
-/** ESC p 0 25 250: pulse drawer pin 2 ON 50 ms, OFF 500 ms (PROTOCOLS.md §1.1). */
+/** ESC p 0 25 250: pulse drawer pin 2 ON 50 ms, OFF 500 ms (Epson ESC/POS command reference). */
 export function drawerKick(pin: 2 | 5 = 2, onMs = 50, offMs = 500): Uint8Array {
   const t1 = Math.max(1, Math.min(255, Math.round(onMs / 2)));
   const t2 = Math.max(1, Math.min(255, Math.round(offMs / 2)));

@@ -6,7 +6,7 @@
  * way to match a reply to its query is to never have two queries in flight.
  */
 import { statusQuery } from './escpos.js';
-import type { ByteLink } from './link.js';
+import type { ByteLink } from '../link/link.js';
 import {
   conditionOf,
   decodeOfflineCause,

@@ -10,37 +10,33 @@
  * starts and ends in the default style (left, not bold, normal size), so any chunk can follow
  * `resumePrefix` (ESC @ and the code table again) after the printer has been away.
  */
-import { formatMoney, formatQuantity, formatRate } from '../../electron/contract/codecs.js';
+import { formatMoney, formatQuantity, formatRate } from '../text/numbers.js';
 import {
   completeLabels,
-  upgradePrintable,
   type PrintablePaymentMethod,
   type PrintableReceipt,
   type PrintableTestPage,
   type ReceiptLabels,
-  type StoredPrintableReceipt,
 } from './document.js';
-import { code128, drawerKick, qrCode, rasterImage } from './escpos-graphics.js';
+import { ChunkWriter, concatChunks, writeCut, writeLogo, writeSymbol, type PrintChunk } from './chunks.js';
+import { drawerKick } from './escpos-graphics.js';
 import type { MonoBitmap } from './pbm.js';
-import { codePageName, imageWidthDots, type PrinterProfile } from './profiles.js';
-import { encodeText, justify, printable, truncate, width, wrap } from './text.js';
+import { codePageName, type PrinterProfile } from './profiles.js';
+import { justify, printable, truncate, width, wrap } from './text.js';
 
 export { encodeText, printable } from './text.js';
+export { concatChunks, FEED_AND_PARTIAL_CUT, type PrintChunk } from './chunks.js';
 
 const ESC = 0x1b;
-const GS = 0x1d;
 const FS = 0x1c;
 const DLE = 0x10;
-const LF = 0x0a;
 
 /** ESC @: resets the printer, including the code table (back to PC437), so ESC t must follow it. */
 export const INIT: readonly number[] = [ESC, 0x40];
 /** FS .: leave Kanji/Chinese double-byte mode (see PrinterProfile.cancelKanji). */
 export const CANCEL_KANJI: readonly number[] = [FS, 0x2e];
-/** ESC p 0 25 250: pulse drawer pin 2 for 50 ms on, 500 ms off (PROTOCOLS.md §1.1). */
+/** ESC p 0 25 250: pulse drawer pin 2 for 50 ms on, 500 ms off (Epson ESC/POS command reference). */
 export const DRAWER_KICK: Uint8Array = drawerKick(2, 50, 500);
-/** GS V 66 0: feed to the cutter position, then partial cut (leaves a hinge; no paper stuck above the blade). */
-export const FEED_AND_PARTIAL_CUT: readonly number[] = [GS, 0x56, 0x42, 0x00];
 
 /** ESC t n: select the character code table. */
 export function selectCodeTable(n: number): number[] {
@@ -65,84 +61,10 @@ export function resumePrefix(profile: PrinterProfile): Uint8Array {
   return Uint8Array.from(preamble(profile));
 }
 
-/** One piece of a document that the worker sends and confirms on its own. */
-export interface PrintChunk {
-  /** 'header', 'row 3', 'vat', 'total', 'payments', 'footer', 'qr', 'cut', 'drawer'… for logs and tests. */
-  name: string;
-  bytes: Uint8Array;
-}
-
 /** Pictures a receipt may use; loaded by the caller (files are not the encoder's business). */
 export interface ReceiptAssets {
   /** The shop logo, printed when the receipt asks for it (`logo: true`). */
   logo?: MonoBitmap | null;
-}
-
-export function concatChunks(chunks: readonly PrintChunk[]): Uint8Array {
-  const out = new Uint8Array(chunks.reduce((n, c) => n + c.bytes.length, 0));
-  let at = 0;
-  for (const c of chunks) {
-    out.set(c.bytes, at);
-    at += c.bytes.length;
-  }
-  return out;
-}
-
-class ChunkWriter {
-  private readonly done: PrintChunk[] = [];
-  private name = '';
-  private current: number[] = [];
-  constructor(private readonly encoding: string) {}
-  /** Starts a new chunk; an empty previous one is dropped. */
-  begin(name: string): this {
-    this.end();
-    this.name = name;
-    return this;
-  }
-  raw(bytes: ArrayLike<number>): this {
-    for (let i = 0; i < bytes.length; i++) this.current.push(bytes[i]!);
-    return this;
-  }
-  /** `text` must already be printable and fit the line. */
-  line(text: string): this {
-    return this.raw(encodeText(text, this.encoding)).raw([LF]);
-  }
-  align(where: 'left' | 'center'): this {
-    return this.raw([ESC, 0x61, where === 'center' ? 1 : 0]);
-  }
-  bold(on: boolean): this {
-    return this.raw([ESC, 0x45, on ? 1 : 0]);
-  }
-  /** GS ! n: width and height multipliers 1 or 2. */
-  size(widthTimes: 1 | 2, heightTimes: 1 | 2): this {
-    return this.raw([GS, 0x21, ((widthTimes - 1) << 4) | (heightTimes - 1)]);
-  }
-  chunks(): PrintChunk[] {
-    this.end();
-    return this.done;
-  }
-  private end(): void {
-    if (this.current.length > 0) this.done.push({ name: this.name, bytes: Uint8Array.from(this.current) });
-    this.current = [];
-  }
-}
-
-/** The number symbol under a receipt or a test page: centred QR (or CODE128 on profiles without 2D codes). */
-function writeSymbol(out: ChunkWriter, data: string, profile: PrinterProfile): void {
-  const ascii = data.replace(/[^\x20-\x7e]/g, '').trim();
-  out.line('').align('center');
-  if ((profile.symbol ?? 'qr') === 'code128' && ascii.length > 0) out.raw(code128(ascii, { moduleWidth: profile.columns <= 32 ? 2 : 3 }));
-  else out.raw(qrCode(data, { size: profile.columns <= 32 ? 5 : 6, level: 'M' }));
-  out.raw([LF]).align('left');
-}
-
-function writeLogo(out: ChunkWriter, logo: MonoBitmap, profile: PrinterProfile): void {
-  out.align('center').raw(rasterImage(logo, imageWidthDots(profile))).align('left');
-}
-
-/** ESC d 2 leaves a margin under the last line; GS V 66 0 then feeds to the blade and cuts. */
-function writeCut(out: ChunkWriter): void {
-  out.begin('cut').raw([ESC, 0x64, 2]).raw(FEED_AND_PARTIAL_CUT);
 }
 
 /** dd.MM.yyyy HH:mm in the shop's zone (not the till's OS zone, which may be UTC). */
@@ -207,17 +129,13 @@ function methodLabel(method: PrintablePaymentMethod, labels: ReceiptLabels): str
  * COPY banners, title), customer, rows (with discount, serial number, salesperson), VAT by
  * rate, TOTAL (turnover), rounding and TO PAY when cash was rounded, payments, change, cashier,
  * number and time, the banners again, thanks, [QR code of the number], cut, [drawer kick].
- *
- * Accepts documents written by older versions (missing fields print as nothing); see
- * `upgradePrintable`.
  */
 export function planReceipt(
-  stored: PrintableReceipt | StoredPrintableReceipt,
+  doc: PrintableReceipt,
   givenLabels: ReceiptLabels,
   profile: PrinterProfile,
   assets: ReceiptAssets = {},
 ): PrintChunk[] {
-  const doc = upgradePrintable(stored);
   const labels = completeLabels(givenLabels);
   const columns = profile.columns;
   const pr = (s: string): string => printable(s, profile.encoding, doc.locale);
@@ -345,7 +263,7 @@ export function planReceipt(
 
   writeCut(out);
   // The terminal's own slips: its text as it sent it, one slip per cut (customer, merchant copy).
-  (stored as PrintableReceipt).cardSlips?.forEach((slip, index) => {
+  doc.cardSlips?.forEach((slip, index) => {
     out.begin(`card slip ${index + 1}`);
     for (const line of slip) out.line(truncate(pr(line), columns));
     writeCut(out);
@@ -356,13 +274,8 @@ export function planReceipt(
 }
 
 /** The whole receipt as one byte string: the chunks of `planReceipt` back to back. */
-export function encodeReceipt(
-  stored: PrintableReceipt | StoredPrintableReceipt,
-  labels: ReceiptLabels,
-  profile: PrinterProfile,
-  assets: ReceiptAssets = {},
-): Uint8Array {
-  return concatChunks(planReceipt(stored, labels, profile, assets));
+export function encodeReceipt(doc: PrintableReceipt, labels: ReceiptLabels, profile: PrinterProfile, assets: ReceiptAssets = {}): Uint8Array {
+  return concatChunks(planReceipt(doc, labels, profile, assets));
 }
 
 /** One line of each language the till serves, so a test page shows what the code page does to it. */

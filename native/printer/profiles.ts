@@ -1,6 +1,6 @@
 /**
- * Printer profiles. The `ESC t n` number that selects a code page is vendor-specific (PROTOCOLS.md
- * §1.3): the same WPC1257 is n=51 on Epson, 25 on Xprinter-type clones and 26 on Bixolon. A
+ * Printer profiles. The `ESC t n` number that selects a code page is vendor-specific: the
+ * same WPC1257 is n=51 on Epson, 25 on Xprinter-type clones and 26 on Bixolon. A
  * profile pins one printer model family to one code page so the till sends matching bytes.
  */
 
@@ -31,7 +31,7 @@ export interface PrinterProfile {
   symbol?: 'qr' | 'code128';
 }
 
-/** Pages that use the same n on every vendor (PROTOCOLS.md §1.3). */
+/** Pages that use the same n on every vendor (the vendors' code page tables). */
 const COMMON: Readonly<Record<number, string>> = {
   0: 'cp437',
   16: 'win1252',
@@ -39,7 +39,7 @@ const COMMON: Readonly<Record<number, string>> = {
   18: 'cp852',
 };
 
-/** n → iconv encoding per vendor, only entries documented in PROTOCOLS.md §1.3. */
+/** n → iconv encoding per vendor, only entries documented in the vendors' code page tables. */
 export const CODE_TABLES: Readonly<Record<PrinterVendor, Readonly<Record<number, string>>>> = {
   epson: {
     ...COMMON,

@@ -5,7 +5,7 @@
  * Prints every cut document to stdout and answers the till's status queries with "ok".
  */
 import { DEFAULT_PROFILE_ID, PRINTER_PROFILES, findPrinterProfile } from './profiles.js';
-import { openSerialLink } from './serial-link.js';
+import { openSerialLink } from '../link/serial.js';
 import { PrinterSimulator } from './simulator.js';
 import { startTcpPrinterSimulator } from './tcp-simulator.js';
 

@@ -4,12 +4,12 @@
  * (PTY pair) and by a person watching a virtual port (simulator-cli.ts).
  */
 import { EscPosStreamDecoder, type DecodedDocument } from './escpos-decode.js';
-import type { ByteLink } from './link.js';
+import type { ByteLink } from '../link/link.js';
 import { DEFAULT_PROFILE_ID, PRINTER_PROFILES, codeTableMap, type PrinterProfile } from './profiles.js';
 
 export type SimulatedCondition = 'ok' | 'offline' | 'paper_out' | 'cover_open' | 'error';
 
-/** Reply bytes for DLE EOT 1..4 per condition (fixed bits 0x12 plus the meaningful bits, PROTOCOLS.md §1.2). */
+/** Reply bytes for DLE EOT 1..4 per condition (fixed bits 0x12 plus the meaningful bits). */
 const REPLIES: Readonly<Record<SimulatedCondition, readonly [number, number, number, number]>> = {
   ok: [0x12, 0x12, 0x12, 0x12],
   offline: [0x1a, 0x12, 0x12, 0x12], // bit3 offline, no cause given

@@ -1,5 +1,5 @@
 /**
- * Decoding of DLE EOT n replies (PROTOCOLS.md §1.2). Every reply byte has fixed bits
+ * Decoding of DLE EOT n replies (Epson ESC/POS command reference, DLE EOT). Every reply byte has fixed bits
  * bit1 = 1, bit4 = 1, bit0 = 0, bit7 = 0; a byte that breaks them is not a status reply
  * (XON/XOFF, line noise, Auto Status Back fragments) and must not be taken as one.
  */

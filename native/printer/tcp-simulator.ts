@@ -2,7 +2,7 @@
  * A simulated network printer: PrinterSimulator behind a TCP listener, so the till's TCP link is
  * tested end to end (connect, status queries, reconnect) without hardware.
  */
-import { listenTcp } from '../net/tcp-server.js';
+import { listenTcp } from '../link/tcp-server.js';
 import type { PrinterProfile } from './profiles.js';
 import { PrinterSimulator } from './simulator.js';
 

@@ -1,5 +1,5 @@
 /**
- * HID POS barcode scanners (USB "HID Point of Sale Usage Tables" 1.02, PROTOCOLS.md §6.1): the
+ * HID POS barcode scanners (USB "HID Point of Sale Usage Tables" 1.02): the
  * Scanned Data Report as Honeywell, Zebra and Datalogic scanners send it in HID POS mode.
  *
  * Report ID 2; then, counted from the byte after the report ID:

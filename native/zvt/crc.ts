@@ -1,5 +1,5 @@
 /**
- * ZVT serial frame checksum (PROTOCOLS.md §5.1): CRC-16/KERMIT — CCITT polynomial 0x1021 processed
+ * ZVT serial frame checksum (ZVT 13.x): CRC-16/KERMIT — CCITT polynomial 0x1021 processed
  * reflected (0x8408), init 0x0000, no final XOR — over the *un-stuffed* APDU bytes plus the ETX
  * that closes the frame. Sent low byte first. Check value: "123456789" → 0x2189.
  */

@@ -1,5 +1,5 @@
 /**
- * ZVT serial transport (PROTOCOLS.md §5.1):
+ * ZVT serial transport (ZVT 13.x, the ECR interface):
  *
  *   DLE STX <APDU, every 0x10 doubled> DLE ETX CRC_lo CRC_hi
  *

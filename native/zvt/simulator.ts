@@ -11,7 +11,7 @@
  * Every message it sends waits for the ECR's 80 00 00 before the next one, like a terminal. A
  * command that arrives while a transaction runs is refused with 84 9C (busy), except 06 B0 (abort).
  */
-import type { ByteLink } from '../printer/link.js';
+import type { ByteLink } from '../link/link.js';
 import { apduName, decodeApdu, type Apdu } from './apdu.js';
 import { decodeAmount, decodeBcd, isDecimal } from './bcd.js';
 import { BMP, bmp, bmpMap } from './bmp.js';

@@ -10,7 +10,7 @@
  *
  * APDU-level acknowledgements (80 00 00) are the caller's business, not the transport's.
  */
-import type { ByteLink } from '../printer/link.js';
+import type { ByteLink } from '../link/link.js';
 import { ApduSplitter } from './apdu.js';
 import { ACK, NAK, FrameReader, encodeFrame, type FrameEvent } from './frame.js';
 import { ZvtLinkError, ZvtTimeoutError } from './errors.js';

@@ -115,3 +115,15 @@ export function errorKey(code: ErrorCode, details: Record<string, string | numbe
   }
   return `errors.${code}`;
 }
+
+/** A device's status text (a key and its values from the core) in the screen's language. */
+export function statusMessage(
+  t: (key: string, values: Record<string, string | number>) => string,
+  message: { key: string; details?: Record<string, string | number> | undefined },
+  lang: Language,
+): string {
+  const values: Record<string, string | number> = formatDetails(message.details, lang);
+  // Plurals need the number itself.
+  if (typeof message.details?.count === 'number') values.count = message.details.count;
+  return t(`devices.message.${message.key}`, values);
+}

@@ -1,6 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
-import { openPtyPair, type PtyPair } from '../../native/serial/pty-pair.js';
-import { openSerialLink } from '../../native/printer/serial-link.js';
+import { openPtyPair, type PtyPair } from '../../native/link/pty-pair.js';
+import { openSerialLink } from '../../native/link/serial.js';
 import { PrinterSimulator } from '../../native/printer/simulator.js';
 import { tempDir } from '../support/core.js';
 import { startTillProcess, type TillProcess } from '../support/till-process.js';

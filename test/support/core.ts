@@ -1,13 +1,16 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startCore, type Core, type CoreOptions } from '../../electron/app/core.js';
 import type { Channel, Input, Output } from '../../electron/contract/api.js';
 import type { Wire } from '../../electron/contract/errors.js';
 import type { Clock, Ids } from '../../electron/usecases/ports.js';
+import { entriesOfKind } from '../../electron/db/outbox-repo.js';
 
-export const APP_ROOT = fileURLToPath(new URL('../..', import.meta.url));
+// From the file path, not `new URL('../..', import.meta.url)`: under jsdom (the renderer tests start
+// the core too) the global URL is jsdom's, which does not resolve against a file: URL.
+export const APP_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
 export interface TestClock extends Clock {
   advance(ms: number): void;
@@ -48,7 +51,7 @@ export async function startTestCore(options: Partial<CoreOptions> & { dataDir?: 
     ids: sequentialIds(),
     checkOutputs: true,
     printRetryMs: 50,
-    terminal: { kind: 'simulator', delayMs: 0, idCode: '38001085718' },
+    terminal: { kind: 'stand-in', delayMs: 0, idCode: '38001085718' },
     hidScanners: false,
     ...options,
   });
@@ -66,4 +69,20 @@ export async function startTestCore(options: Partial<CoreOptions> & { dataDir?: 
       return wire.value;
     },
   });
+}
+
+/** The outbox entries of one kind (oldest first), their payloads parsed: what the worker will carry out. */
+export function outboxOf<T = Record<string, unknown>>(
+  db: Core['db'],
+  kind: string,
+  documentId?: string,
+): { id: string; status: string; documentId: string | null; attempts: number; progress: number; payload: T }[] {
+  return entriesOfKind(db, kind, documentId).map((e) => ({
+    id: e.id,
+    status: e.status,
+    documentId: e.documentId,
+    attempts: e.attempts,
+    progress: e.progress,
+    payload: JSON.parse(e.payload) as T,
+  }));
 }

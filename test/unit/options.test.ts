@@ -5,7 +5,7 @@ describe('npm start options', () => {
   it('defaults: random port, per-user data folder, simulated printer, demo catalogue, English', () => {
     expect(parseStartOptions([], { HOME: '/home/kassa' })).toMatchObject({
       port: 0,
-      printer: { kind: 'simulator' },
+      printer: { kind: 'escpos', transport: 'sim' },
       uiLocale: 'en',
       demoCatalogue: true,
       forceBrowser: false,
@@ -17,10 +17,10 @@ describe('npm start options', () => {
     expect(parseStartOptions(['--port', '8123', '--data-dir=/flag/data'], env)).toMatchObject({
       port: 8123,
       dataDir: '/flag/data',
-      printer: { kind: 'serial', path: '/dev/ttyS0' },
+      printer: { kind: 'escpos', transport: 'serial', path: '/dev/ttyS0', baudRate: 9600 },
     });
     expect(parseStartOptions(['--printer', '/dev/ttyUSB0', '--printer-profile', 'xprinter-wpc1257', '--printer-baud', '19200'], {})).toMatchObject({
-      printer: { kind: 'serial', path: '/dev/ttyUSB0', baudRate: 19200, profileId: 'xprinter-wpc1257' },
+      printer: { kind: 'escpos', transport: 'serial', path: '/dev/ttyUSB0', baudRate: 19200, profileId: 'xprinter-wpc1257' },
     });
     expect(parseStartOptions(['--printer', 'none', '--no-demo', '--browser'], {})).toMatchObject({
       printer: { kind: 'none' },
@@ -29,37 +29,39 @@ describe('npm start options', () => {
     });
   });
 
-  it('card terminal: the ZVT simulator (reading the demo ID card) by default; zvt connections, the stand-in, none', () => {
-    expect(parseStartOptions([], {}).terminal).toEqual({ kind: 'zvt', connection: { kind: 'sim' }, idCode: '38001085718' });
+  it('card terminal: the ZVT simulator (reading the demo ID card) by default; zvt connections, none', () => {
+    expect(parseStartOptions([], {}).terminal).toEqual({ kind: 'zvt', transport: 'sim', idCode: '38001085718' });
     expect(parseStartOptions(['--terminal', 'none'], {}).terminal).toEqual({ kind: 'none' });
-    expect(parseStartOptions(['--terminal', 'simulator'], { POS_TERMINAL_ID_CODE: 'none' }).terminal).toEqual({ kind: 'simulator' });
+    // `simulator` means the ZVT simulator too: one word for a simulator on every device.
+    expect(parseStartOptions(['--terminal', 'simulator'], { POS_TERMINAL_ID_CODE: 'none' }).terminal).toEqual({ kind: 'zvt', transport: 'sim' });
     expect(parseStartOptions([], { POS_TERMINAL: 'zvt:serial:/dev/ttyACM0?baud=19200' }).terminal).toMatchObject({
       kind: 'zvt',
-      connection: { kind: 'serial', path: '/dev/ttyACM0', baudRate: 19200 },
+      transport: 'serial',
+      path: '/dev/ttyACM0',
+      baudRate: 19200,
     });
-    expect(parseStartOptions(['--terminal', 'zvt:tcp:10.0.0.5'], {}).terminal).toMatchObject({
-      connection: { kind: 'tcp', host: '10.0.0.5', port: 20007 },
-    });
+    expect(parseStartOptions(['--terminal', 'zvt:tcp:10.0.0.5'], {}).terminal).toMatchObject({ transport: 'tcp', host: '10.0.0.5', port: 20007 });
     expect(parseStartOptions(['--terminal-id-code', '49002010976'], {}).terminal).toMatchObject({ idCode: '49002010976' });
     expect(() => parseStartOptions(['--terminal', 'zvt:usb'], {})).toThrow(UsageError);
   });
 
   it('a printer may be given as a connection string, as kiosk installs preset it', () => {
-    expect(parseStartOptions([], { POS_PRINTER: 'escpos:tcp:192.168.1.50:9100' }).printer).toMatchObject({ kind: 'tcp', host: '192.168.1.50', port: 9100 });
+    expect(parseStartOptions([], { POS_PRINTER: 'escpos:tcp:192.168.1.50:9100' }).printer).toMatchObject({ transport: 'tcp', host: '192.168.1.50', port: 9100 });
     expect(parseStartOptions(['--printer', 'escpos:serial:/dev/ttyUSB0?baud=19200&profile=epson-wpc1257'], {}).printer).toMatchObject({
-      kind: 'serial',
+      transport: 'serial',
       path: '/dev/ttyUSB0',
       baudRate: 19200,
       profileId: 'epson-wpc1257',
     });
-    expect(parseStartOptions(['--printer', 'sim'], {}).printer).toMatchObject({ kind: 'simulator' });
+    expect(parseStartOptions(['--printer', 'sim'], {}).printer).toMatchObject({ kind: 'escpos', transport: 'sim' });
+    expect(() => parseStartOptions(['--printer', 'sim', '--printer-profile', 'no-such-printer'], {})).toThrow(/not a printer profile/);
     expect(() => parseStartOptions(['--printer', 'escpos:serial:/dev/ttyUSB0?baud=fast'], {})).toThrow(UsageError);
   });
 
   it('HID POS scanners by default; POS_SCANNER=none turns them off (wedge scanners always work)', () => {
     expect(parseStartOptions([], {}).scanner).toBe('hid');
     expect(parseStartOptions([], { POS_SCANNER: 'none' }).scanner).toBe('none');
-    expect(() => parseStartOptions(['--scanner', 'usb'], {})).toThrow(/hid or none/);
+    expect(() => parseStartOptions(['--scanner', 'usb'], {})).toThrow(/--scanner: scanner connection "usb"/);
   });
 
   it('explains bad options instead of starting wrongly', () => {

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DeviceStatus, DevicesView, PrinterStatusView } from '../../../electron/contract/api';
 import { call, subscribe } from '../lib/pos-client';
+import { currentLanguage, statusMessage } from '../i18n';
 import { PrinterIndicator } from './PrinterIndicator';
 import { OrphanApprovals } from './OrphanApprovals';
 
@@ -40,16 +41,17 @@ export function DeviceBar({ printer }: { printer: PrinterStatusView | null }) {
 }
 
 function DeviceIndicator({ device, status }: { device: (typeof OTHERS)[number]; status: DeviceStatus }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const label = t(`devices.${device}`);
+  const message = status.message ? statusMessage(t, status.message, currentLanguage(i18n)) : null;
   return (
-    <div role="status" aria-label={label} className={`device device-${status.state}`} title={status.message ?? status.name}>
+    <div role="status" aria-label={label} className={`device device-${status.state}`} title={message ?? status.name}>
       <span className="printer-dot" aria-hidden="true" />
       <span className="device-name">{label}:</span> <span className="device-state">{t(`devices.state.${status.state}`)}</span>
       {device === 'terminal' && status.state === 'warning' ? (
         <OrphanApprovals />
-      ) : status.message ? (
-        <span className="device-message"> · {status.message}</span>
+      ) : message ? (
+        <span className="device-message"> · {message}</span>
       ) : null}
     </div>
   );

@@ -1,5 +1,5 @@
 /**
- * Keyboard-wedge scanner detection (PROTOCOLS.md §6.2), pure and clock-injected: a scanner
+ * Keyboard-wedge scanner detection, pure and clock-injected: a scanner
  * "types" a code far faster than a person, so a burst of keystrokes whose average gap is at most
  * `maxGapMs`, with at least `minLength` characters, is a scan; anything slower is typing.
  *

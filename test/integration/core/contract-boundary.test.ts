@@ -31,13 +31,13 @@ describe('the dispatcher validates at the boundary and answers with values, neve
   it('an unexpected failure becomes `internal` without leaking details', async () => {
     const logged: string[] = [];
     core = await startTestCore({ log: (m) => logged.push(m) });
-    core.db.exec('DROP TRIGGER receipts_confirmed_no_update; DROP TABLE print_jobs;');
+    core.db.exec('DROP TRIGGER outbox_done_stays_done; DROP TRIGGER outbox_confirmed_no_delete; DROP TABLE outbox;');
     const r = await core.ok('receipt.new', {});
     await core.ok('receipt.addArticle', { receiptId: r.id, code: '1001' });
     await core.ok('receipt.pay', { receiptId: r.id, method: 'cash', amountMinor: 119 });
     const wire = await core.call('receipt.confirm', { receiptId: r.id });
     expect(wire).toEqual({ ok: false, error: { code: 'internal', message: 'internal error' } });
-    expect(logged.join('\n')).toMatch(/receipt.confirm failed: .*print_jobs/);
+    expect(logged.join('\n')).toMatch(/receipt.confirm failed: .*outbox/);
     // The confirm was one transaction: without its print job nothing of it stays.
     // (The payment saved it: View.)
     expect(await core.ok('receipt.get', { receiptId: r.id })).toMatchObject({ status: 'view', number: null });

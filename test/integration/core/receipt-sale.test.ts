@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { startTestCore, type TestCore } from '../../support/core.js';
+import { outboxOf, startTestCore, type TestCore } from '../../support/core.js';
 
 let core: TestCore;
 afterEach(async () => {
@@ -40,14 +40,10 @@ describe('a cash sale through the contract (real SQLite file)', () => {
 
     r = await core.ok('receipt.confirm', { receiptId: r.id });
     expect(r).toMatchObject({ status: 'confirmed', number: 'K000001', confirmedAt: '2026-11-22T10:00:00.000Z' });
-    const job = core.db.prepare('SELECT receipt_id, status, document FROM print_jobs').all() as {
-      receipt_id: string;
-      status: string;
-      document: string;
-    }[];
+    const job = outboxOf(core.db, 'print.receipt');
     expect(job).toHaveLength(1);
-    expect(job[0]?.receipt_id).toBe(r.id);
-    expect(JSON.parse(job[0]?.document ?? '{}')).toMatchObject({ number: 'K000001', totalMinor: 2333, roundingMinor: 2, payableMinor: 2335, changeMinor: 2665 });
+    expect(job[0]?.documentId).toBe(r.id);
+    expect(job[0]?.payload).toMatchObject({ number: 'K000001', totalMinor: 2333, roundingMinor: 2, payableMinor: 2335, changeMinor: 2665 });
     expect(await core.ok('receipt.current', {})).toBeNull();
   });
 

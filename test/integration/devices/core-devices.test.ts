@@ -24,7 +24,7 @@ async function sell(method: 'cash' | 'card', priceMinor = 500) {
 
 describe('peripherals through the core: drawer, QR, test page, device status, printer switch', () => {
   it('a cash sale kicks the drawer once and prints a QR of its number; a card sale and a reprint do not kick', async () => {
-    core = await startTestCore({ printer: { kind: 'simulator', link: 'memory' } });
+    core = await startTestCore({ printer: { kind: 'escpos', transport: 'sim', link: 'memory' } });
     const cash = await sell('cash');
     await waitFor(() => simulator().documents().length === 1, 'the cash receipt');
     expect(simulator().drawerKicks()).toBe(1);
@@ -37,7 +37,7 @@ describe('peripherals through the core: drawer, QR, test page, device status, pr
   });
 
   it('"open drawer" needs the setting and a printer, and logs the reason', async () => {
-    core = await startTestCore({ printer: { kind: 'simulator', link: 'memory' } });
+    core = await startTestCore({ printer: { kind: 'escpos', transport: 'sim', link: 'memory' } });
     await core.ok('drawer.open', { reason: 'change for the bakery' });
     await waitFor(() => simulator().drawerKicks() === 1, 'the drawer kick');
     await waitFor(async () => (await log()).includes('drawer drawer.open change for the bakery'), 'the log entry');
@@ -48,7 +48,7 @@ describe('peripherals through the core: drawer, QR, test page, device status, pr
   });
 
   it('the test page prints; without a printer it says so', async () => {
-    core = await startTestCore({ printer: { kind: 'simulator', link: 'memory' } });
+    core = await startTestCore({ printer: { kind: 'escpos', transport: 'sim', link: 'memory' } });
     await core.ok('printer.test', {});
     await waitFor(() => simulator().documents().length === 1, 'the test page');
     expect(simulator().documents()[0]?.text).toContain('Demo Pood OÜ');
@@ -59,14 +59,14 @@ describe('peripherals through the core: drawer, QR, test page, device status, pr
   });
 
   it('the status bar knows every device; a new printer from the settings is used at once, a bad one changes nothing', async () => {
-    core = await startTestCore({ printer: { kind: 'simulator', link: 'memory' } });
+    core = await startTestCore({ printer: { kind: 'escpos', transport: 'sim', link: 'memory' } });
     const seen: DevicesView[] = [];
     core.events.subscribe((name, payload) => {
       if (name === 'devices.changed') seen.push(payload as DevicesView);
     });
     expect(await core.ok('devices.status', {})).toMatchObject({
       printer: { state: 'ok' },
-      terminal: { name: 'simulator', state: 'ok' },
+      terminal: { name: 'stand-in terminal', state: 'ok' },
       fiscal: { state: 'none' },
       scanner: { state: 'none' },
     });

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { startTestCore, type TestCore } from '../../support/core.js';
+import { outboxOf, startTestCore, type TestCore } from '../../support/core.js';
 import { waitFor } from '../../support/wait.js';
 
 let core: TestCore;
@@ -36,7 +36,7 @@ describe('a fiscal printer (POSNET) set on the settings screen registers every c
     await waitFor(() => fiscalSim().receipts().length === 1, 'the fiscal receipt');
     expect(fiscalSim().receipts()[0]).toMatchObject({ lines: [expect.objectContaining({ name: 'Piim 2,5% 1 l' })] });
     await waitFor(
-      () => (core.db.prepare(`SELECT status FROM fiscal_jobs`).get() as { status: string } | undefined)?.status === 'done',
+      () => outboxOf(core.db, 'fiscal.receipt')[0]?.status === 'done',
       'the fiscal job marked done',
     );
   });

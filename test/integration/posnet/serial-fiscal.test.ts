@@ -1,22 +1,20 @@
 /**
- * The POSNET driver, the fiscal worker and the simulated printer on the two ends of a real PTY
- * pair (socat), both opened through serialport: the same path as a fiscal printer on a COM port
- * or a USB-serial adapter.
+ * The POSNET driver, the fiscal lane of the outbox (OutboxWorker + FiscalDrainer) and the
+ * simulated printer on the two ends of a real PTY pair (socat), both opened through serialport:
+ * the same path as a fiscal printer on a COM port or a USB-serial adapter.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { DeviceStatus } from '../../../electron/contract/api.js';
 import type { Db } from '../../../electron/db/open.js';
-import { getFiscalJob } from '../../../electron/db/fiscal-jobs-repo.js';
-import { FiscalWorker } from '../../../electron/devices/fiscal-worker.js';
-import { setupFiscal } from '../../../electron/devices/fiscal-setup.js';
-import type { ByteLink } from '../../../native/printer/link.js';
-import { openSerialLink } from '../../../native/printer/serial-link.js';
+import { setupFiscal } from '../../../electron/devices/fiscal/setup.js';
+import type { ByteLink } from '../../../native/link/link.js';
+import { openSerialLink } from '../../../native/link/serial.js';
 import { PosnetFiscalDevice, type PosnetDeviceOptions } from '../../../native/posnet/driver.js';
 import { PosnetSimulator } from '../../../native/posnet/simulator.js';
-import { openPtyPair, type PtyPair } from '../../../native/serial/pty-pair.js';
-import { fixedClock, queueJob, sampleDoc, testDb, until } from '../../unit/posnet/support.js';
+import { openPtyPair, type PtyPair } from '../../../native/link/pty-pair.js';
+import { entry, fiscalRun, queueJob, sampleDoc, testDb, until } from '../../unit/posnet/support.js';
 
 const OPTIONS: PosnetDeviceOptions = { replyTimeoutMs: 300, statusTimeoutMs: 150 };
-type Status = ReturnType<FiscalWorker['status']>;
 
 let pty: PtyPair;
 let sim: PosnetSimulator;
@@ -39,15 +37,16 @@ function device(wrap: (link: ByteLink) => ByteLink = (l) => l, options: PosnetDe
   return d;
 }
 
+/** A till run: a new OutboxWorker and FiscalDrainer on the test's database. */
 function worker(d: PosnetFiscalDevice, logs: string[] = []) {
-  const changes: Status[] = [];
-  const w = new FiscalWorker({ db, device: d, clock: fixedClock(), log: (m) => logs.push(m), onChange: (s) => changes.push(s), retryMs: 50, maxRetryMs: 200, pollMs: 0 });
+  const changes: DeviceStatus[] = [];
+  const w = fiscalRun(db, d, { log: (m) => logs.push(m), onChange: (s) => changes.push(s), lane: { retryMs: 50, maxRetryMs: 200, pollMs: 0 } });
   cleanup.push(() => w.stop());
   return { w, changes, logs };
 }
 
-const job = (id: string) => getFiscalJob(db, id)!;
-const done = (id: string, ms = 8000) => until(() => job(id).status === 'done' && job(id), `job ${id} done`, ms);
+const job = (id: string) => entry(db, id);
+const done = (id: string, ms = 8000) => until(() => job(id).status === 'done' && job(id), `entry ${id} done`, ms);
 
 // No skip without socat: the test command installs it, and a skipped serial test proves nothing.
 describe('POSNET fiscal printer over a PTY pair', () => {
@@ -89,10 +88,11 @@ describe('POSNET fiscal printer over a PTY pair', () => {
     cleanup.push(() => setup.close());
     expect(setup.device?.name).toMatch(/^POSNET \(simulated\) @ .*ttyA$/);
     const ids = [queueJob(db, sampleDoc()), queueJob(db, sampleDoc({ payments: [{ kind: 'card', amountMinor: 1147 }], changeMinor: 0 }), '2026-11-22T10:01:00.000Z')];
-    const w = new FiscalWorker({ db, device: setup.device, clock: fixedClock(), log: () => undefined, onChange: () => undefined, retryMs: 50, pollMs: 0 });
+    const w = fiscalRun(db, setup.device, { lane: { retryMs: 50, pollMs: 0 } });
     cleanup.push(() => w.stop());
     w.start();
     await done(ids[1]!);
+    expect(ids.map((id) => job(id).result)).toEqual(['1/1', '2/2']);
     expect(setup.simulator?.receipts().map((r) => r.payments.map((p) => p.type))).toEqual([[0], [2]]);
     expect(w.status().state).toBe('ok');
   });
@@ -107,11 +107,13 @@ describe('POSNET fiscal printer over a PTY pair', () => {
     const id = queueJob(db, sampleDoc());
     const { w, changes } = worker(device());
     w.start();
-    await until(() => w.status().message === 'Fiscal printer: paper out', 'the paper-out status');
-    expect(job(id)).toMatchObject({ status: 'sent', attempts: 1 });
+    await until(() => w.status().message?.key === 'fiscal.paper_out', 'the paper-out status');
+    expect(w.status().state).toBe('error');
+    expect(job(id)).toMatchObject({ status: 'in_doubt', attempts: 1, marker: 'bn:0' });
     expect(sim.transactionOpen()).toBe(true);
     expect(sim.receipts()).toHaveLength(0);
     await new Promise((r) => setTimeout(r, 300)); // the printer keeps waiting; so does the worker
+    expect(job(id)).toMatchObject({ status: 'in_doubt', attempts: 1 });
     sim.setPaperOut(false);
     await done(id);
     expect(sim.receipts()).toHaveLength(1);
@@ -126,7 +128,7 @@ describe('POSNET fiscal printer over a PTY pair', () => {
     const first = worker(device());
     first.w.start();
     await until(() => first.w.status().state === 'offline', 'the first worker to lose the printer');
-    expect(job(id)).toMatchObject({ status: 'sent', attempts: 1, fiscalRef: 'bn:0' });
+    expect(job(id)).toMatchObject({ status: 'in_doubt', attempts: 1, marker: 'bn:0', result: null });
     expect(sim.counterValues().receiptsCompleted).toBe(1);
     // The till is restarted (new worker, new serial connection); the printer is back on.
     await first.w.stop();
@@ -135,7 +137,7 @@ describe('POSNET fiscal printer over a PTY pair', () => {
     const second = worker(device(), logs);
     second.w.start();
     await done(id);
-    expect(job(id)).toMatchObject({ status: 'done', attempts: 1, fiscalRef: '1/1' });
+    expect(job(id)).toMatchObject({ status: 'done', attempts: 1, result: '1/1' });
     expect(sim.counterValues()).toMatchObject({ receiptsCompleted: 1, receiptsCancelled: 0 });
     expect(sim.receipts()).toHaveLength(1);
     expect(sim.commandNames().filter((c) => c === 'trinit')).toHaveLength(1);
@@ -188,7 +190,8 @@ describe('POSNET fiscal printer over a PTY pair', () => {
     const { w } = worker(device());
     w.start();
     await until(() => w.status().state === 'offline', 'offline');
-    expect(job(id).status).toBe('sent');
+    expect(w.status().message).toEqual({ key: 'fiscal.offline_waiting', details: { count: 1 } });
+    expect(job(id)).toMatchObject({ status: 'in_doubt', marker: 'bn:0' });
     sim.setSilent(false);
     await done(id);
     expect(job(id).attempts).toBe(2);

@@ -1,7 +1,8 @@
 /**
- * Resume without duplicates, over a real serial link (socat PTY pair): the worker sends a receipt
- * chunk by chunk, reads DLE EOT after each and stores its progress. A fault mid-receipt or a
- * crash resumes at the first unconfirmed chunk, so every row is on the paper exactly once.
+ * Resume without duplicates, over a real serial link (socat PTY pair): the outbox worker's printer
+ * lane (PrintDrainer) sends a receipt chunk by chunk, reads DLE EOT after each and stores the
+ * entry's progress. A fault mid-receipt or a crash resumes at the first unconfirmed chunk, so
+ * every row is on the paper exactly once.
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { planReceipt } from '../../../native/printer/escpos.js';
@@ -56,8 +57,8 @@ describe('chunked printing over a PTY pair', () => {
     expect(rig.job(id).progress).toBe(2);
 
     rig.sim.setCondition('ok');
-    await waitFor(() => rig.job(id).status === 'done', 'the job done after the paper change');
-    expect(rig.job(id).progress).toBe(total);
+    await waitFor(() => rig.job(id).status === 'done', 'the entry done after the paper change');
+    expect(rig.job(id)).toMatchObject({ progress: total, lastError: null });
     expect(rig.sim.documents()).toHaveLength(1);
     const paper = rig.sim.documents()[0]!;
     expect(rowCounts(rig)).toEqual([1, 1, 1, 1, 1, 1]);
@@ -83,11 +84,11 @@ describe('chunked printing over a PTY pair', () => {
     await waitFor(() => worker.status().state === 'cover_open', 'cover_open');
     expect(rig.job(id).progress).toBe(4);
     rig.sim.setCondition('ok');
-    await waitFor(() => rig.job(id).status === 'done', 'the job');
+    await waitFor(() => rig.job(id).status === 'done', 'the entry');
     expect(rowCounts(rig)).toEqual([1, 1, 1, 1, 1, 1]);
   });
 
-  it('a crash after chunk 2: a new worker on the same database resumes at chunk 3', async () => {
+  it('a crash after chunk 2: a new worker and drainer on the same database resume at chunk 3', async () => {
     const dir = tempDir('till-print-resume-');
     cleanup = dir.remove;
     rig = await workerRig({ link: 'pty', dbFile: `${dir.path}/till.sqlite` });
@@ -104,14 +105,14 @@ describe('chunked printing over a PTY pair', () => {
     await waitFor(() => rig.job(id).progress === 2, 'progress 2');
     await first.stop();
     await new Promise((r) => setTimeout(r, 100));
-    expect(rig.job(id)).toMatchObject({ status: 'pending', progress: 2 });
+    expect(rig.job(id)).toMatchObject({ status: 'pending', progress: 2, attempts: 0 });
     expect(rig.sim.documents()).toHaveLength(0);
     expect(rowCounts(rig)).toEqual([1, 0, 0, 0, 0, 0]);
 
     const chunks: number[] = [];
     const second = rig.worker({ onProgress: (p) => chunks.push(p.done) });
     second.start();
-    await waitFor(() => rig.job(id).status === 'done', 'the resumed job');
+    await waitFor(() => rig.job(id).status === 'done', 'the resumed entry');
     expect(chunks[0]).toBe(3); // started at chunk 3, not at the top
     expect(chunks.at(-1)).toBe(total);
     expect(rig.sim.documents()).toHaveLength(1);
@@ -120,12 +121,12 @@ describe('chunked printing over a PTY pair', () => {
     expect(rig.log().map((e) => e.event)).toEqual(['resume', 'drawer.kick']);
   });
 
-  it('kicks the drawer exactly once for a cash receipt and once for a drawer job, even around a fault', async () => {
+  it('kicks the drawer exactly once for a cash receipt and once for a drawer entry, even around a fault', async () => {
     rig = await workerRig({ link: 'pty' });
     const doc = receipt('K000303', { openDrawer: true });
     const total = planReceipt(doc, localeLabels('et'), rig.setup.profile).length;
     const sale = rig.queueReceipt(doc);
-    const drawer = rig.queue('drawer', { reason: 'change for the float' });
+    const drawer = rig.queue('print.drawer', { reason: 'change for the float' });
     // Offline right after the cut is confirmed: the kick (last chunk) waits for the printer.
     const worker = rig.worker({ onProgress: (p) => p.jobId === sale && p.done === total - 1 && rig.sim.setCondition('offline') });
     worker.start();
@@ -133,9 +134,9 @@ describe('chunked printing over a PTY pair', () => {
     expect(rig.sim.drawerKicks()).toBe(0);
     expect(rig.sim.documents()).toHaveLength(1); // the receipt is cut and done
     rig.sim.setCondition('ok');
-    await waitFor(() => rig.job(drawer).status === 'done', 'the drawer job');
+    await waitFor(() => rig.job(drawer).status === 'done', 'the drawer entry');
     expect(rig.job(sale).status).toBe('done');
-    expect(rig.sim.drawerKicks()).toBe(2); // one for the sale, one for the drawer job
+    expect(rig.sim.drawerKicks()).toBe(2); // one for the sale, one for the drawer entry
     expect(rig.sim.documents()).toHaveLength(1);
     expect(rig.log().map((e) => [e.device, e.event, e.detail])).toEqual([
       ['printer', 'fault', expect.stringMatching(/^offline/)],

@@ -7,9 +7,9 @@ import { encodeReceipt } from '../../../native/printer/escpos.js';
 import type { DecodedDocument } from '../../../native/printer/escpos-decode.js';
 import { EscPosPrinter } from '../../../native/printer/escpos-printer.js';
 import { PRINTER_PROFILES } from '../../../native/printer/profiles.js';
-import { openSerialLink } from '../../../native/printer/serial-link.js';
+import { openSerialLink } from '../../../native/link/serial.js';
 import { PrinterSimulator } from '../../../native/printer/simulator.js';
-import { openPtyPair, type PtyPair } from '../../../native/serial/pty-pair.js';
+import { openPtyPair, type PtyPair } from '../../../native/link/pty-pair.js';
 import { ET_LABELS, sampleReceipt } from '../../unit/printer/fixtures.js';
 
 const PROFILE = PRINTER_PROFILES['epson-wpc1257']!;

@@ -7,9 +7,10 @@ import { EscPosPrinter } from '../../../native/printer/escpos-printer.js';
 import { encodeReceipt } from '../../../native/printer/escpos.js';
 import { PRINTER_PROFILES } from '../../../native/printer/profiles.js';
 import { startTcpPrinterSimulator, type TcpPrinterSimulator } from '../../../native/printer/tcp-simulator.js';
-import { openTcpLink } from '../../../native/net/tcp-link.js';
-import { listenTcp } from '../../../native/net/tcp-server.js';
-import { setupPrinter, parsePrinterConnection, type PrinterSetup } from '../../../electron/devices/printer-setup.js';
+import { openTcpLink } from '../../../native/link/tcp.js';
+import { listenTcp } from '../../../native/link/tcp-server.js';
+import { parseConnection } from '../../../electron/devices/connection.js';
+import { setupPrinter, type PrinterSetup } from '../../../electron/devices/printer/setup.js';
 import { waitFor } from '../../support/wait.js';
 import { ET_LABELS, sampleReceipt } from '../../unit/printer/fixtures.js';
 import { workerRig, type WorkerRig } from '../../unit/printer/worker-rig.js';
@@ -47,7 +48,7 @@ describe('ESC/POS over TCP', () => {
 
   it('a connection string escpos:tcp:127.0.0.1:<port> prints through setupPrinter, and reconnects after the printer drops the connection', async () => {
     const server = await tcpPrinter();
-    const config = parsePrinterConnection(`escpos:tcp:127.0.0.1:${server.port}?profile=epson-wpc1257`);
+    const config = parseConnection('printer', `escpos:tcp:127.0.0.1:${server.port}?profile=epson-wpc1257`);
     const setup: PrinterSetup = await setupPrinter(config);
     closers.push(() => setup.close());
     expect(setup.port?.name).toBe(`${PROFILE.name} @ tcp 127.0.0.1:${server.port}`);
@@ -74,14 +75,14 @@ describe('ESC/POS over TCP', () => {
     const probe = await listenTcp({ port: 0 }, () => undefined);
     await probe.close();
     await expect(openTcpLink({ host: '127.0.0.1', port: probe.port })).rejects.toThrow(new RegExp(`127\\.0\\.0\\.1:${probe.port}: connection refused`));
-    const setup = await setupPrinter({ kind: 'tcp', host: '127.0.0.1', port: probe.port });
+    const setup = await setupPrinter({ kind: 'escpos', transport: 'tcp', host: '127.0.0.1', port: probe.port });
     closers.push(() => setup.close());
     await expect(setup.port!.status()).resolves.toMatchObject({ condition: 'unavailable', detail: expect.stringMatching(/connection refused/) });
     // (The connect timeout is tested in test/unit/printer/tcp-link.test.ts with a socket that never connects.)
   });
 });
 
-describe('the print worker with a TCP printer', () => {
+describe('the printer lane of the outbox with a TCP printer', () => {
   let rig: WorkerRig;
   afterEach(async () => {
     await rig.close();
@@ -91,7 +92,7 @@ describe('the print worker with a TCP printer', () => {
     rig = await workerRig({ link: 'tcp' });
     expect(rig.setup.port?.name).toMatch(/\(simulated\) @ tcp 127\.0\.0\.1:\d+$/);
     const id = rig.queueReceipt(sampleReceipt({ number: 'K000404', qr: 'K000404' }));
-    rig.queue('test', { shopName: 'Demo Pood OÜ', locale: 'et', at: '2026-11-22T10:00:00.000Z' });
+    rig.queue('print.test', { shopName: 'Demo Pood OÜ', locale: 'et', at: '2026-11-22T10:00:00.000Z' });
     rig.worker().start();
     await waitFor(() => rig.sim.documents().length === 2, 'the receipt and the test page');
     expect(rig.job(id).status).toBe('done');

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import type { PaymentTerminal, RecoveryOutcome, TerminalResult } from '../../../electron/devices/payment-terminal.js';
+import type { PaymentTerminal, RecoveryOutcome, TerminalResult } from '../../../electron/usecases/terminal-port.js';
 import { startTestCore, type TestCore } from '../../support/core.js';
 import { receiptOf } from './support.js';
 import { waitFor } from '../../support/wait.js';
@@ -110,7 +110,7 @@ describe('card payments never charge twice (a persisted state machine)', () => {
 
   it("the terminal's slip prints after the receipt (customer copy by default, both copies by setting)", async () => {
     const { terminal } = scriptedTerminal();
-    core = await startTestCore({ terminal, printer: { kind: 'simulator', link: 'memory' } });
+    core = await startTestCore({ terminal, printer: { kind: 'escpos', transport: 'sim', link: 'memory' } });
     const sell = async () => {
       const r = await receiptOf(core, 700);
       await core.ok('receipt.pay', { receiptId: r.id, method: 'card', amountMinor: 700 });

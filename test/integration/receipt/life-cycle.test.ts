@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { startTestCore, type TestCore } from '../../support/core.js';
+import { outboxOf, startTestCore, type TestCore } from '../../support/core.js';
 import { receiptOf } from './support.js';
 
 let core: TestCore;
@@ -110,8 +110,8 @@ describe('the receipt life cycle: New → Modified → View → Confirmed, Leave
     expect(copy.lines.join('\n')).toMatch(/KOOPIA|COPY/);
     expect(copy.lines.join('\n')).toContain(r.number ?? '?');
     await core.ok('receipt.print', { receiptId: r.id });
-    const jobs = core.db.prepare('SELECT document FROM print_jobs WHERE receipt_id = ? ORDER BY rowid').all(r.id) as { document: string }[];
-    expect(jobs.map((j) => JSON.parse(j.document) as { proForma: boolean; copy: boolean }).map((d) => [d.proForma, d.copy])).toEqual([
+    const jobs = outboxOf<{ proForma: boolean; copy: boolean }>(core.db, 'print.receipt', r.id);
+    expect(jobs.map((j) => j.payload).map((d) => [d.proForma, d.copy])).toEqual([
       [true, false],
       [false, false],
       [false, true],

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { startTestCore, type TestCore } from '../../support/core.js';
+import { outboxOf, startTestCore, type TestCore } from '../../support/core.js';
 import { receiptOf } from './support.js';
 import { waitFor } from '../../support/wait.js';
 
@@ -8,11 +8,7 @@ afterEach(async () => {
   await core.close();
 });
 
-const printedDocument = (receiptId: string) =>
-  JSON.parse(
-    (core.db.prepare('SELECT document FROM print_jobs WHERE receipt_id = ? ORDER BY rowid LIMIT 1').get(receiptId) as { document: string })
-      .document,
-  ) as Record<string, unknown>;
+const printedDocument = (receiptId: string) => outboxOf(core.db, 'print.receipt', receiptId)[0]?.payload ?? {};
 
 describe('5-cent cash rounding and split payments, as DOMAIN.md §2 says', () => {
   it.each([

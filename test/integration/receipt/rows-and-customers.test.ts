@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { startTestCore, type TestCore } from '../../support/core.js';
+import { outboxOf, startTestCore, type TestCore } from '../../support/core.js';
 import { customerByCode, receiptOf } from './support.js';
 
 let core: TestCore;
@@ -35,9 +35,8 @@ describe('rows: discount, content, price, serial number, salesperson, stock', ()
     });
     await core.ok('receipt.pay', { receiptId: r.id, method: 'cash', amountMinor: 1000 });
     const confirmed = await core.ok('receipt.confirm', { receiptId: r.id });
-    const doc = JSON.parse(
-      (core.db.prepare('SELECT document FROM print_jobs WHERE receipt_id = ?').get(confirmed.id) as { document: string }).document,
-    ) as { rows: { serialNo: string; salesperson: string | null }[]; cashier: string };
+    const [job] = outboxOf<{ rows: { serialNo: string; salesperson: string | null }[]; cashier: string }>(core.db, 'print.receipt', confirmed.id);
+    const doc = job!.payload;
     expect(doc.rows[0]).toMatchObject({ serialNo: 'SN 123', salesperson: 'Mari Maasikas' });
     expect(doc.cashier).toBe('Mari Maasikas');
   });

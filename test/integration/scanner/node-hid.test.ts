@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { loadNodeHid, startHidScanners, type ScannerStatus } from '../../../electron/devices/scanner-setup.js';
+import { loadNodeHid, startHidScanners, type ScannerStatus } from '../../../electron/devices/scanner/hid.js';
 
 /**
  * The real node-hid on this machine (PROTOCOLS.md §8): with libusb-1.0-0 its binding loads and

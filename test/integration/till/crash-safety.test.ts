@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openPtyPair, type PtyPair } from '../../../native/serial/pty-pair.js';
-import { openSerialLink } from '../../../native/printer/serial-link.js';
+import { openPtyPair, type PtyPair } from '../../../native/link/pty-pair.js';
+import { openSerialLink } from '../../../native/link/serial.js';
 import { PrinterSimulator } from '../../../native/printer/simulator.js';
 import { tempDir } from '../../support/core.js';
 import { ok, startTillProcess } from '../../support/till-process.js';

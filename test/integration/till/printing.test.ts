@@ -22,7 +22,7 @@ const simulator = () => {
 
 describe('confirmed receipts reach the ESC/POS printer over a real serial port (socat PTY)', () => {
   it('prints the receipt in Estonian with WPC1257 letters, total and change', async () => {
-    core = await startTestCore({ printer: { kind: 'simulator' } });
+    core = await startTestCore({ printer: { kind: 'escpos', transport: 'sim' } });
     expect(core.printer.port?.name).toMatch(/simulated\) @ .*ttyA/);
     const r = await sell(['4740010012018', '1205', '1404'], 2000);
     const [doc] = await waitFor(() => (simulator().documents().length > 0 ? simulator().documents() : null), 'the printout');
@@ -42,7 +42,7 @@ describe('confirmed receipts reach the ESC/POS printer over a real serial port (
   });
 
   it('a printer out of paper never blocks the sale: confirmed at once, printed once when paper is back', async () => {
-    core = await startTestCore({ printer: { kind: 'simulator' } });
+    core = await startTestCore({ printer: { kind: 'escpos', transport: 'sim' } });
     simulator().setCondition('paper_out');
     const first = await sell(['1001'], 200);
     const second = await sell(['1002'], 200);
@@ -70,7 +70,7 @@ describe('confirmed receipts reach the ESC/POS printer over a real serial port (
   });
 
   it("opens the drawer without a sale: one kick on the printer's drawer port, the reason in the device log", async () => {
-    core = await startTestCore({ printer: { kind: 'simulator' } });
+    core = await startTestCore({ printer: { kind: 'escpos', transport: 'sim' } });
     await core.ok('drawer.open', { reason: 'change for the float' });
     await waitFor(() => simulator().drawerKicks() === 1, 'the drawer kick');
     await waitFor(async () => (await core.ok('printer.status', {})).pendingJobs === 0, 'the job done');
@@ -82,7 +82,7 @@ describe('confirmed receipts reach the ESC/POS printer over a real serial port (
   });
 
   it('prints a test page naming the printer profile and its code page, with the shop letters', async () => {
-    core = await startTestCore({ printer: { kind: 'simulator' } });
+    core = await startTestCore({ printer: { kind: 'escpos', transport: 'sim' } });
     await core.ok('printer.test', {});
     const [page] = await waitFor(() => (simulator().documents().length ? simulator().documents() : null), 'the test page');
     expect(page?.lines[0]).toBe('Testlehekülg');
@@ -93,7 +93,7 @@ describe('confirmed receipts reach the ESC/POS printer over a real serial port (
   });
 
   it('an unplugged printer (no answer) shows as unavailable and the job waits', async () => {
-    core = await startTestCore({ printer: { kind: 'simulator' } });
+    core = await startTestCore({ printer: { kind: 'escpos', transport: 'sim' } });
     simulator().setSilent(true);
     await sell(['1001'], 200);
     const s = await waitFor(async () => {
@@ -106,7 +106,7 @@ describe('confirmed receipts reach the ESC/POS printer over a real serial port (
   });
 
   it('without socat the simulated printer runs in memory and still recovers from a silent spell', async () => {
-    core = await startTestCore({ printer: { kind: 'simulator', link: 'memory' } });
+    core = await startTestCore({ printer: { kind: 'escpos', transport: 'sim', link: 'memory' } });
     expect(core.printer.port?.name).toMatch(/in memory/);
     simulator().setSilent(true);
     await sell(['1001'], 200);
@@ -116,7 +116,7 @@ describe('confirmed receipts reach the ESC/POS printer over a real serial port (
   });
 
   it('an idle printer is watched: paper running out shows before the next sale, and so does the fix', async () => {
-    core = await startTestCore({ printer: { kind: 'simulator' }, printerPollMs: 50 });
+    core = await startTestCore({ printer: { kind: 'escpos', transport: 'sim' }, printerPollMs: 50 });
     const changes: string[] = [];
     core.events.subscribe((name, payload) => {
       if (name === 'printer.changed') changes.push((payload as { state: string }).state);
@@ -130,13 +130,13 @@ describe('confirmed receipts reach the ESC/POS printer over a real serial port (
   });
 
   it('a serial printer that is not there: the till still sells and says what is wrong', async () => {
-    core = await startTestCore({ printer: { kind: 'serial', path: '/dev/ttyNOPRINTER0' } });
+    core = await startTestCore({ printer: { kind: 'escpos', transport: 'serial', path: '/dev/ttyNOPRINTER0', baudRate: 9600 } });
     const r = await sell(['1001'], 200);
     expect(r.status).toBe('confirmed');
     const s = await waitFor(async () => {
       const st = await core.ok('printer.status', {});
       return st.state === 'unavailable' && st.pendingJobs === 1 ? st : null;
     }, 'the unavailable state');
-    expect(s.message).toMatch(/ttyNOPRINTER0/);
+    expect(s.message).toMatchObject({ key: 'printer.detail', details: { text: expect.stringMatching(/ttyNOPRINTER0/) } });
   });
 });

@@ -8,7 +8,7 @@ afterEach(async () => {
 });
 
 // A short transaction timeout, so a dropped line is noticed in seconds rather than minutes.
-const zvtTill = () => startTestCore({ terminal: { kind: 'zvt', connection: { kind: 'sim' }, responseTimeoutMs: 3000 } });
+const zvtTill = () => startTestCore({ terminal: { kind: 'zvt', transport: 'sim', responseTimeoutMs: 3000 } });
 const sim = () => {
   const s = core.terminalSimulator;
   if (!s) throw new Error('no ZVT simulator');

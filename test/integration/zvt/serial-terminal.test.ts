@@ -4,9 +4,9 @@
  * DLE/STX framing, CRC, ACK/NAK, timeouts and recovery after a lost line, end to end.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { ByteLink } from '../../../native/printer/link.js';
-import { openSerialLink } from '../../../native/printer/serial-link.js';
-import { openPtyPair, type PtyPair } from '../../../native/serial/pty-pair.js';
+import type { ByteLink } from '../../../native/link/link.js';
+import { openSerialLink } from '../../../native/link/serial.js';
+import { openPtyPair, type PtyPair } from '../../../native/link/pty-pair.js';
 import { ZvtEcr, ZvtTimeoutError, ZvtSimulator, type ZvtEcrOptions, type ZvtPrompt, type ZvtSimulatorOptions } from '../../../native/zvt/index.js';
 import { DLE, STX } from '../../../native/zvt/frame.js';
 

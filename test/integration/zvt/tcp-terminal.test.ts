@@ -3,8 +3,8 @@
  * loopback listener, the ECR on openTcpLink, as with a LAN terminal on port 20007.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openTcpLink } from '../../../native/net/tcp-link.js';
-import { listenTcp, type TcpListener } from '../../../native/net/tcp-server.js';
+import { openTcpLink } from '../../../native/link/tcp.js';
+import { listenTcp, type TcpListener } from '../../../native/link/tcp-server.js';
 import { ZvtEcr, ZvtSimulator, ZvtTimeoutError, DEFAULT_ZVT_TCP_PORT, type ZvtEcrOptions } from '../../../native/zvt/index.js';
 
 let listener: TcpListener;

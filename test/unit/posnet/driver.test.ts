@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { memoryLinkPair } from '../../../native/printer/link.js';
+import { memoryLinkPair } from '../../../native/link/link.js';
 import { encodeFrame } from '../../../native/posnet/frame.js';
 import { FiscalDeviceError, PosnetFiscalDevice, formatQuantity, receiptCommands } from '../../../native/posnet/driver.js';
 import { PosnetSimulator } from '../../../native/posnet/simulator.js';

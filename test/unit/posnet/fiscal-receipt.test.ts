@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { PaymentView, ReceiptRowView, ReceiptView } from '../../../electron/contract/api.js';
 import { ReceiptView as ReceiptViewSchema } from '../../../electron/contract/api.js';
-import { PosError } from '../../../electron/contract/errors.js';
+import { DomainError } from '../../../electron/domain/errors.js';
 import { FISCAL_NAME_LIMIT, toFiscalReceipt } from '../../../electron/domain/fiscal-receipt.js';
 import { receiptCommands } from '../../../native/posnet/driver.js';
 
@@ -34,6 +34,7 @@ function payment(over: Partial<PaymentView> & Pick<PaymentView, 'method' | 'amou
 function view(over: Partial<ReceiptView> = {}): ReceiptView {
   const v: ReceiptView = {
     id: 'rcpt-1',
+    documentType: 'receipt',
     status: 'confirmed',
     number: 'K-000042',
     seriesCode: 'K',
@@ -71,14 +72,14 @@ function view(over: Partial<ReceiptView> = {}): ReceiptView {
   return v;
 }
 
-function posError(fn: () => unknown): PosError {
+function posError(fn: () => unknown): DomainError {
   try {
     fn();
   } catch (error) {
-    if (error instanceof PosError) return error;
+    if (error instanceof DomainError) return error;
     throw error;
   }
-  throw new Error('expected a PosError');
+  throw new Error('expected a DomainError');
 }
 
 describe('toFiscalReceipt', () => {

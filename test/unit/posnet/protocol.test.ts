@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import type { ByteLink } from '../../../native/printer/link.js';
-import { memoryLinkPair } from '../../../native/printer/link.js';
+import type { ByteLink } from '../../../native/link/link.js';
+import { memoryLinkPair } from '../../../native/link/link.js';
 import { encodeFrame, param } from '../../../native/posnet/frame.js';
 import {
   PosnetClient,

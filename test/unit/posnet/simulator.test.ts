@@ -4,7 +4,7 @@ import { PosnetError, type PosnetClient } from '../../../native/posnet/protocol.
 import { PosnetSimulator, posnetFiscalName } from '../../../native/posnet/simulator.js';
 import { RATE_EXEMPT_BP, RATE_INACTIVE_BP } from '../../../native/posnet/spec.js';
 import { fiscalName } from '../../../electron/domain/tax-ladder.js';
-import { memoryLinkPair } from '../../../native/printer/link.js';
+import { memoryLinkPair } from '../../../native/link/link.js';
 import { rig } from './support.js';
 
 let client: PosnetClient;

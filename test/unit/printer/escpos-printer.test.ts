@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { encodeReceipt } from '../../../native/printer/escpos.js';
 import { EscPosPrinter } from '../../../native/printer/escpos-printer.js';
-import { memoryLinkPair, type MemoryLink } from '../../../native/printer/link.js';
+import { memoryLinkPair, type MemoryLink } from '../../../native/link/link.js';
 import { PRINTER_PROFILES } from '../../../native/printer/profiles.js';
 import { PrinterSimulator } from '../../../native/printer/simulator.js';
 import { ET_LABELS, sampleReceipt } from './fixtures.js';

@@ -1,11 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import {
-  upgradePrintable,
-  type PrintableReceipt,
-  type ReceiptLabels,
-  type StoredPrintableReceipt,
-} from '../../../native/printer/document.js';
+import type { PrintableReceipt, ReceiptLabels } from '../../../native/printer/document.js';
+import { upgradePaper } from '../../../electron/usecases/printable.js';
 
 /** Estonian labels, as the till's locale files would supply them. */
 export const ET_LABELS: ReceiptLabels = {
@@ -51,8 +47,8 @@ export function localeLabels(lang: 'en' | 'et'): ReceiptLabels {
  * A cash sale: 12,50 total, 20,00 tendered, 7,50 change; names with Baltic diacritics. Overrides
  * may use the old stored shape (rows/payments without the newer fields); the result is complete.
  */
-export function sampleReceipt(overrides: Partial<StoredPrintableReceipt> = {}): PrintableReceipt {
-  return upgradePrintable({
+export function sampleReceipt(overrides: Record<string, unknown> = {}): PrintableReceipt {
+  return upgradePaper({
     shopName: 'Õunapuu Pood OÜ',
     shopLines: ['Pärnu mnt 12, 10141 Tallinn', 'Reg 12345678, KMKR EE100000001'],
     tillName: 'Kassa 1',

@@ -46,6 +46,7 @@ function rowView(overrides: Partial<ReceiptRowView> = {}): ReceiptRowView {
 function view(overrides: Partial<ReceiptView> = {}): ReceiptView {
   return {
     id: 'rc1',
+    documentType: 'receipt',
     status: 'confirmed',
     number: 'K1-000042',
     seriesCode: 'K1',

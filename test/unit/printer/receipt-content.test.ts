@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { encodeReceipt } from '../../../native/printer/escpos.js';
 import { decodeEscPos, type DecodedDocument } from '../../../native/printer/escpos-decode.js';
 import { PRINTER_PROFILES, codeTableMap, type PrinterProfile } from '../../../native/printer/profiles.js';
-import type { PrintableReceipt, PrintableRow, ReceiptLabels, StoredPrintableReceipt } from '../../../native/printer/document.js';
+import type { PrintableReceipt, PrintableRow, ReceiptLabels } from '../../../native/printer/document.js';
+import { upgradePaper } from '../../../electron/usecases/printable.js';
 import { ET_LABELS, localeLabels, sampleReceipt } from './fixtures.js';
 
 const EPSON = PRINTER_PROFILES['epson-wpc1257']!;
@@ -10,7 +11,7 @@ const PC775 = PRINTER_PROFILES['epson-pc775']!;
 const EN = localeLabels('en');
 const ET = localeLabels('et');
 
-function printed(doc: PrintableReceipt | StoredPrintableReceipt, labels: ReceiptLabels = ET_LABELS, profile: PrinterProfile = EPSON): DecodedDocument {
+function printed(doc: PrintableReceipt, labels: ReceiptLabels = ET_LABELS, profile: PrinterProfile = EPSON): DecodedDocument {
   const { documents } = decodeEscPos(encodeReceipt(doc, labels, profile), codeTableMap(profile));
   expect(documents).toHaveLength(1);
   return documents[0]!;
@@ -262,8 +263,8 @@ describe('Estonian labels from the locale file', () => {
   });
 });
 
-describe('print jobs written by the previous version', () => {
-  /** Exactly what the previous version stored in print_jobs.document. */
+describe('papers written by the first versions, brought to today\'s shape when read', () => {
+  /** Exactly what the first versions stored as a receipt's paper. */
   const OLD_JOB = JSON.stringify({
     shopName: 'Õunapuu Pood OÜ',
     shopLines: ['Pärnu mnt 12, 10141 Tallinn'],
@@ -285,8 +286,7 @@ describe('print jobs written by the previous version', () => {
   });
 
   it('still prints, as it did then, with none of the new lines', () => {
-    const job = JSON.parse(OLD_JOB) as StoredPrintableReceipt;
-    const paper = printed(job, ET);
+    const paper = printed(upgradePaper(JSON.parse(OLD_JOB)), ET);
     expect(paper.cut).toBe(true);
     expect(paper.lines).toContain('Õunamahl 1 l');
     expect(paper.lines).toContainEqual(expect.stringMatching(/^ {2}2 tk x 1,99 +3,98$/));
@@ -298,11 +298,10 @@ describe('print jobs written by the previous version', () => {
     for (const word of ['Allahindlus', 'Ümardus', 'TASUDA', 'Klient', 'Kassiir', 'Seerianr', 'Müüja', 'PRO FORMA']) expect(paper.text).not.toContain(word);
   });
 
-  it('prints the same as the upgraded document', () => {
-    const job = JSON.parse(OLD_JOB) as StoredPrintableReceipt;
-    const upgraded: PrintableReceipt = {
+  it('is upgraded with neutral values only: no discount, no rounding, payable = total, no cashier', () => {
+    const job = JSON.parse(OLD_JOB) as PrintableReceipt;
+    const byHand: PrintableReceipt = {
       ...job,
-      number: job.number,
       customer: null,
       rows: job.rows.map((r) => ({ ...r, discountBp: 0, discountMinor: 0, serialNo: '', salesperson: null })),
       roundingMinor: 0,
@@ -311,6 +310,7 @@ describe('print jobs written by the previous version', () => {
       cashier: '',
       proForma: false,
     };
-    expect(encodeReceipt(job, ET, EPSON)).toEqual(encodeReceipt(upgraded, ET, EPSON));
+    expect(upgradePaper(JSON.parse(OLD_JOB))).toEqual(byHand);
+    expect(encodeReceipt(upgradePaper(JSON.parse(OLD_JOB)), ET, EPSON)).toEqual(encodeReceipt(byHand, ET, EPSON));
   });
 });

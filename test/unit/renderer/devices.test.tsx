@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
-import { press, renderTill, resetDom } from './harness';
+import { VASE, press, renderTill, resetDom } from './harness';
 
 beforeEach(() => resetDom());
 afterEach(() => resetDom());
@@ -16,14 +16,15 @@ describe('the device status bar', () => {
     act(() =>
       core.emit('devices.changed', {
         printer: { name: 'TM-T20', state: 'ok' },
-        fiscal: { name: 'POSNET (simulated)', state: 'error', message: 'paper out' },
+        fiscal: { name: 'POSNET (simulated)', state: 'error', message: { key: 'fiscal.paper_out' } },
         terminal: { name: 'simulator', state: 'ok' },
         scanner: { name: 'Honeywell 1950g', state: 'ok' },
       }),
     );
     const fiscal = await screen.findByRole('status', { name: 'Fiscal printer' });
     expect(fiscal.textContent).toContain('Error');
-    expect(fiscal.textContent).toContain('paper out');
+    // The core sends a key; the screen words it.
+    expect(fiscal.textContent).toContain('the fiscal printer is out of paper');
     expect(screen.getByRole('status', { name: 'Scanner' }).textContent).toContain('Ready');
   });
 });
@@ -31,46 +32,41 @@ describe('the device status bar', () => {
 describe('card approvals without a sale', () => {
   it('the terminal warning offers them for reversal, one keypress each', async () => {
     const { core } = await renderTill();
-    const orphan = { requestId: 't-9', amountMinor: 1223, at: '2026-11-22T10:00:00.000Z', reference: 'VISA ****4242 #0007', receiptNo: '0007' };
-    let left = [orphan];
-    const reversed: unknown[] = [];
-    const invoke = core.bridge.invoke.bind(core.bridge);
-    window.pos = {
-      ...core.bridge,
-      invoke: async (channel: string, input: unknown) => {
-        if (channel === 'terminal.orphans') return { ok: true, value: left };
-        if (channel === 'terminal.reverseOrphan') {
-          reversed.push(input);
-          left = [];
-          return { ok: true, value: left };
-        }
-        return invoke(channel, input);
-      },
-    };
-    act(() =>
-      core.emit('devices.changed', {
-        printer: { name: 'TM-T20', state: 'ok' },
-        fiscal: { name: '', state: 'none' },
-        terminal: { name: 'ZVT', state: 'warning', message: '1 card approval(s) to reverse' },
-        scanner: { name: '', state: 'none' },
-      }),
-    );
+    // A card payment of 12.23 whose answer was lost; the cashier took cash instead and confirmed.
+    const { id } = await core.ok('receipt.new', {});
+    await core.ok('receipt.addArticle', { receiptId: id, code: VASE.code });
+    core.terminal.answer = { lost: true };
+    core.terminal.recovery = 'unknown';
+    expect(await core.call('receipt.pay', { receiptId: id, method: 'card', amountMinor: 1223 })).toMatchObject({
+      ok: false,
+      error: { code: 'payment.terminal_in_doubt' },
+    });
+    await core.ok('receipt.pay', { receiptId: id, method: 'cash', amountMinor: 1500 });
+    await core.ok('receipt.confirm', { receiptId: id });
+    // Asked again, the terminal says it approved: money no sale took, which the status bar now says.
+    core.terminal.recovery = 'truth';
+    expect(await core.ok('terminal.recover', {})).toEqual({ settled: 1, inDoubt: 0 });
+    const [orphan] = await core.ok('terminal.orphans', {});
+
     fireEvent.click(await screen.findByRole('button', { name: 'Card approvals to reverse…' }));
     const dialog = await screen.findByRole('dialog', { name: 'Card approvals without a sale' });
-    const choice = within(dialog).getByRole('button', { name: 'Reverse 12.23' });
+    const choice = await within(dialog).findByRole('button', { name: 'Reverse 12.23' });
     await waitFor(() => expect(document.activeElement).toBe(choice));
     press('Enter', choice);
-    await waitFor(() => expect(reversed).toEqual([{ requestId: 't-9' }]));
     await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+    expect(core.callsOf('terminal.reverseOrphan')).toEqual([{ requestId: orphan?.requestId }]);
+    expect(core.terminal.reversals).toEqual([{ amountMinor: 1223, receiptNo: '0001' }]);
+    expect(await core.ok('terminal.orphans', {})).toEqual([]);
+    await waitFor(() => expect(screen.queryByRole('button', { name: 'Card approvals to reverse…' })).toBeNull());
   });
 });
 
 describe('the printer indicator', () => {
   it('says "paper near end" while the printer still prints, in the screen language', async () => {
-    await renderTill({ printer: { state: 'ok', message: 'paper near end' } });
+    await renderTill({ paperNearEnd: true });
     expect(screen.getByRole('status', { name: 'Printer' }).textContent).toContain('paper near end');
-    resetDom();
-    await renderTill({ printer: { state: 'ok', message: 'paper near end' }, lang: 'et', info: { locale: 'et-EE' } });
+    await resetDom();
+    await renderTill({ paperNearEnd: true, lang: 'et', uiLocale: 'et-EE' });
     expect(screen.getByRole('status', { name: 'Printer' }).textContent).toContain('paber lõpeb');
   });
 });

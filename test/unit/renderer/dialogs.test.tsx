@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { useRef, useState, type ReactNode } from 'react';
 import { I18nextProvider } from 'react-i18next';
 import { ChoiceDialog } from '../../../renderer/src/components/ChoiceDialog';
@@ -9,7 +9,7 @@ import { PreviewDialog } from '../../../renderer/src/components/PreviewDialog';
 import { ArticleIndexDialog } from '../../../renderer/src/features/search/ArticleIndexDialog';
 import { CustomerSearchDialog } from '../../../renderer/src/features/search/CustomerSearchDialog';
 import { createI18n, type Language } from '../../../renderer/src/i18n';
-import { ARTICLES, CUSTOMERS, createFakeSettingsCore, type FakeSettingsCore } from './fake-settings-core';
+import { OFFICE_SHOP, resetDom, startTill, type RendererCore } from './harness';
 
 const press = (key: string, init: Partial<KeyboardEventInit> = {}, target?: Element | null) =>
   fireEvent.keyDown(target ?? document.activeElement ?? document.body, { key, ...init });
@@ -41,16 +41,22 @@ function openDialog(): HTMLElement {
   return opener;
 }
 
-let core: FakeSettingsCore;
-beforeEach(() => {
-  core = createFakeSettingsCore();
+beforeEach(() => resetDom());
+afterEach(() => resetDom());
+
+/** The search dialogs ask the real core, with the office's catalogue and customers. */
+let core: RendererCore;
+async function startCore(): Promise<void> {
+  core = await startTill({ shop: OFFICE_SHOP });
   window.pos = core.bridge;
-});
-afterEach(() => {
-  cleanup();
-  delete window.pos;
-  localStorage.clear();
-});
+}
+
+/** The core's own hit for an article code (what the index shows for it). */
+async function hit(code: string) {
+  const [first] = await core.ok('article.search', { query: code, limit: 1 });
+  expect(first?.code).toBe(code);
+  return first;
+}
 
 describe('Dialog', () => {
   function Sample({ onClose, withInitial }: { onClose(): void; withInitial?: boolean }) {
@@ -242,6 +248,7 @@ describe('PreviewDialog', () => {
 });
 
 describe('ArticleIndexDialog', () => {
+  beforeEach(startCore);
   const searchField = () => screen.getByRole('textbox', { name: 'Search articles' }) as HTMLInputElement;
   const resultRows = () => within(screen.getByRole('grid', { name: 'Articles' })).getAllByRole('row').slice(1) as HTMLTableRowElement[];
   const names = () => resultRows().map((row) => row.cells[1]?.textContent);
@@ -255,7 +262,7 @@ describe('ArticleIndexDialog', () => {
     expect(focused()).toBe(searchField());
 
     await waitFor(() => expect(names()).toEqual(['Milk 2.5% 1 l', 'Lactose-free milk 1 l']));
-    expect(core.inputs('article.search')).toEqual([{ query: 'milk', limit: 50 }]);
+    expect(core.callsOf('article.search')).toEqual([{ query: 'milk', limit: 50 }]);
     expect(screen.getByRole('status').textContent).toBe('2 articles');
     const first = resultRows()[0]!;
     expect(within(first).getByText('4740001000011')).toBeTruthy();
@@ -270,7 +277,7 @@ describe('ArticleIndexDialog', () => {
     press('ArrowDown'); // stays on the last
     press('Enter');
     expect(onPick).toHaveBeenCalledTimes(1);
-    expect(onPick).toHaveBeenCalledWith(ARTICLES[1]);
+    expect(onPick).toHaveBeenCalledWith(await hit('MILK2'));
   });
 
   it('ignores an answer that arrives after a newer one', async () => {
@@ -294,18 +301,19 @@ describe('ArticleIndexDialog', () => {
     expect(within(resultRows()[0]!).getByText('12.5 kg')).toBeTruthy();
 
     press('Enter');
-    expect(onPick).toHaveBeenCalledWith(ARTICLES[2]);
+    expect(onPick).toHaveBeenCalledWith(await hit('APPLE'));
   });
 
   it('waits for the search when Enter comes before it, then takes the first hit', async () => {
     const onPick = vi.fn();
     renderWith(<ArticleIndexDialog initialQuery="" onPick={onPick} onClose={() => {}} />);
-    await waitFor(() => expect(resultRows()).toHaveLength(ARTICLES.length));
+    await waitFor(() => expect(resultRows()).toHaveLength(OFFICE_SHOP.articles.length));
     fireEvent.change(searchField(), { target: { value: 'rye' } });
     press('Enter');
-    await waitFor(() => expect(onPick).toHaveBeenCalledWith(ARTICLES[3]));
+    const bread = await hit('BREAD');
+    await waitFor(() => expect(onPick).toHaveBeenCalledWith(bread));
     expect(onPick).toHaveBeenCalledTimes(1);
-    expect(core.inputs('article.search')).toEqual([
+    expect(core.callsOf('article.search')).toEqual([
       { query: '', limit: 50 },
       { query: 'rye', limit: 50 },
     ]);
@@ -318,7 +326,7 @@ describe('ArticleIndexDialog', () => {
     await waitFor(() => expect(names()).toEqual(['Mineral water 0.5 l']));
     expect(within(resultRows()[0]!).getByText('12,345.67')).toBeTruthy();
     fireEvent.doubleClick(resultRows()[0]!);
-    expect(onPick).toHaveBeenCalledWith(ARTICLES[4]);
+    expect(onPick).toHaveBeenCalledWith(await hit('WATER'));
 
     fireEvent.change(searchField(), { target: { value: 'caviar' } });
     await waitFor(() => expect(screen.getByRole('status').textContent).toBe('No articles found'));
@@ -347,12 +355,14 @@ describe('ArticleIndexDialog', () => {
 });
 
 describe('CustomerSearchDialog', () => {
+  beforeEach(startCore);
   const searchField = () => screen.getByRole('textbox', { name: 'Search customers' }) as HTMLInputElement;
   const resultRows = () => within(screen.getByRole('grid', { name: 'Customers' })).getAllByRole('row').slice(1) as HTMLTableRowElement[];
 
   it('shows the matches it was given without a search; ArrowDown and Enter pick', async () => {
     const onPick = vi.fn();
-    const twins = CUSTOMERS.filter((c) => c.phone === '+372 5555 0002');
+    // Two customers share a phone number (a person and their company), found as the customer field would.
+    const twins = await core.ok('customer.search', { query: '55550002', by: 'phone' });
     renderWith(<CustomerSearchDialog initialQuery="55550002" by="phone" initialResults={twins} onPick={onPick} onClose={() => {}} />);
 
     expect(screen.getByRole('dialog', { name: 'Find customer' })).toBeTruthy();
@@ -364,11 +374,11 @@ describe('CustomerSearchDialog', () => {
       .map((h) => h.textContent);
     expect(headers).toEqual(['Name', 'Code', 'ID code', 'Phone', 'Price formula']);
     await act(async () => new Promise((resolve) => setTimeout(resolve, 200)));
-    expect(core.inputs('customer.search')).toEqual([]);
+    expect(core.callsOf('customer.search')).toEqual([]);
 
     press('ArrowDown');
     press('Enter');
-    expect(onPick).toHaveBeenCalledWith(CUSTOMERS[2]);
+    expect(onPick).toHaveBeenCalledWith(twins[1]);
   });
 
   it('searches with its `by` when the query changes', async () => {
@@ -378,11 +388,13 @@ describe('CustomerSearchDialog', () => {
     fireEvent.change(searchField(), { target: { value: 'maasikas' } });
     await waitFor(() => expect(resultRows()).toHaveLength(1));
     expect(within(resultRows()[0]!).getByText('Staff −10 %')).toBeTruthy();
-    expect(core.inputs('customer.search')).toEqual([
+    expect(core.callsOf('customer.search')).toEqual([
       { query: '', by: 'any' },
       { query: 'maasikas', by: 'any' },
     ]);
     press('Enter');
-    expect(onPick).toHaveBeenCalledWith(CUSTOMERS[0]);
+    const [mari] = await core.ok('customer.search', { query: 'K001', by: 'any' });
+    expect(mari?.name).toBe('Mari Maasikas');
+    expect(onPick).toHaveBeenCalledWith(mari);
   });
 });

@@ -3,16 +3,29 @@ import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testi
 import { I18nextProvider } from 'react-i18next';
 import { ReceiptScreen } from '../../../renderer/src/features/receipt/ReceiptScreen';
 import { createI18n, type Language } from '../../../renderer/src/i18n';
-import { createFakeCore, type FakeCore, type FakeCoreOptions } from './fake-core';
+import { startRendererCore, type RendererCore, type RendererCoreOptions } from '../../support/renderer-core';
+
+// The shops in the real core's database, and the core's test support.
+export { ANNA, APPLES, FIRM, GIFT_BAG, MILK, OFFICE_SHOP, PEETER, VASE } from '../../support/renderer-shop';
+export { startNetworkPrinter, type RendererCore } from '../../support/renderer-core';
 
 export interface Till {
-  core: FakeCore;
+  core: RendererCore;
   i18n: ReturnType<typeof createI18n>;
 }
 
-/** Renders the receipt screen over a fresh fake core and waits until it has loaded. */
-export async function renderTill(options: FakeCoreOptions & { lang?: Language; core?: FakeCore } = {}): Promise<Till> {
-  const core = options.core ?? createFakeCore(options);
+const running: RendererCore[] = [];
+
+/** Starts the real core with a seeded shop; `resetDom` closes it. */
+export async function startTill(options: RendererCoreOptions = {}): Promise<RendererCore> {
+  const core = await startRendererCore(options);
+  running.push(core);
+  return core;
+}
+
+/** Renders the receipt screen over the real core (a fresh one unless given) and waits until it has loaded. */
+export async function renderTill(options: RendererCoreOptions & { lang?: Language; core?: RendererCore } = {}): Promise<Till> {
+  const core = options.core ?? (await startTill(options));
   window.pos = core.bridge;
   const i18n = createI18n(options.lang);
   render(
@@ -25,11 +38,13 @@ export async function renderTill(options: FakeCoreOptions & { lang?: Language; c
   return { core, i18n };
 }
 
-export function resetDom(): void {
+/** Unmounts the screen, forgets the browser's storage and closes the cores the test started. */
+export async function resetDom(): Promise<void> {
   cleanup();
   delete window.pos;
   localStorage.clear();
   sessionStorage.clear();
+  await Promise.all(running.splice(0).map((core) => core.close()));
 }
 
 /** Presses a key where the focus is (as a keyboard would); returns false if the page prevented the default. */

@@ -2,9 +2,9 @@
 import { describe, expect, it } from 'vitest';
 import en from '../../../assets/locales/en.json';
 import et from '../../../assets/locales/et.json';
-import { PrinterState, ReceiptStatus, Unit } from '../../../electron/contract/api';
+import { PrinterState, ReceiptStatus, STATUS_KEYS, Unit } from '../../../electron/contract/api';
 import { ERROR_CODES } from '../../../electron/contract/errors';
-import { createI18n, errorKey, formatDetails, formatMoney, languageFromLocale } from '../../../renderer/src/i18n';
+import { createI18n, errorKey, formatDetails, formatMoney, LANGUAGES, languageFromLocale, statusMessage } from '../../../renderer/src/i18n';
 
 type Tree = { [key: string]: string | Tree };
 
@@ -50,6 +50,20 @@ describe('locale files', () => {
     ];
     expect(needed.filter((k) => !enKeys.has(k))).toEqual([]);
     expect(needed.filter((k) => !etKeys.has(k))).toEqual([]);
+  });
+
+  it('word every device status the core can send, in both languages, with its values and plurals', () => {
+    for (const lang of LANGUAGES) {
+      const i18n = createI18n(lang);
+      for (const key of STATUS_KEYS) {
+        for (const count of [1, 3]) {
+          const text = statusMessage(i18n.t, { key, details: { count, reason: 'R!', number: 'K000042', text: 'T!', problems: 'P!' } }, lang);
+          expect(text, `${lang} ${key}`).not.toMatch(/devices\.message|\{\{|undefined/);
+        }
+      }
+      expect(statusMessage(i18n.t, { key: 'terminal.orphans', details: { count: 3 } }, lang)).toContain('3');
+      expect(statusMessage(i18n.t, { key: 'fiscal.refused', details: { number: 'K000042', reason: 'R!' } }, lang)).toMatch(/K000042.*R!/);
+    }
   });
 
   it('keep the print section the printer uses', () => {

@@ -1,8 +1,23 @@
 // @vitest-environment jsdom
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
-import { APPLES, GIFT_BAG, MILK } from './fake-core';
-import { articleField, choose, focused, press, renderTill, resetDom, rowContents, scan, startReceipt, text, textbox } from './harness';
+import {
+  APPLES,
+  GIFT_BAG,
+  MILK,
+  articleField,
+  choose,
+  focused,
+  press,
+  renderTill,
+  resetDom,
+  rowContents,
+  scan,
+  startReceipt,
+  text,
+  textbox,
+  type RendererCore,
+} from './harness';
 
 beforeEach(() => resetDom());
 afterEach(() => resetDom());
@@ -18,6 +33,9 @@ async function receiptWith(...codes: string[]): Promise<void> {
 
 const button = (name: string) => screen.getByRole('button', { name });
 
+/** The ids of the unconfirmed receipts in the core, newest first. */
+const openIds = async (core: RendererCore) => (await core.ok('receipt.listOpen', {})).map((r) => r.id);
+
 describe('receipt life cycle: save and statuses', () => {
   it('F9 saves (View) and any change makes the receipt Modified again', async () => {
     const { core } = await renderTill();
@@ -27,7 +45,7 @@ describe('receipt life cycle: save and statuses', () => {
     expect(press('F9')).toBe(false);
     await waitFor(() => expect(text('Status')).toBe('View'));
     expect(screen.getByText('Receipt saved.')).toBeTruthy();
-    expect(core.callsOf('receipt.save')).toEqual([{ receiptId: 'r1' }]);
+    expect(core.callsOf('receipt.save')).toEqual([{ receiptId: (await core.current()).id }]);
     expect(focused()).toBe(articleField());
 
     scan(APPLES.code);
@@ -47,6 +65,7 @@ describe('receipt life cycle: save and statuses', () => {
   it('F2 on a Modified receipt asks; Discard drops it and starts a new one', async () => {
     const { core } = await renderTill();
     await receiptWith(MILK.code);
+    const first = (await core.current()).id;
 
     press('F2');
     const dialog = await screen.findByRole('dialog', { name: 'Save changes?' });
@@ -58,10 +77,12 @@ describe('receipt life cycle: save and statuses', () => {
     await waitFor(() => expect(text('Status')).toBe('New'));
     expect(screen.queryByRole('dialog')).toBeNull();
     expect(rowContents()).toEqual([]);
-    expect(core.callsOf('receipt.revert')).toEqual([{ receiptId: 'r1' }]);
+    expect(core.callsOf('receipt.revert')).toEqual([{ receiptId: first }]);
     expect(core.callsOf('receipt.new')).toHaveLength(2);
-    // Never saved, so discarding removed it.
-    expect(core.receipts.map((r) => r.id)).toEqual(['r3']);
+    // Never saved, so discarding removed it: only the new receipt is open.
+    const next = (await core.current()).id;
+    expect(next).not.toBe(first);
+    expect(await openIds(core)).toEqual([next]);
     await waitFor(() => expect(focused()).toBe(articleField()));
   });
 
@@ -75,10 +96,11 @@ describe('receipt life cycle: save and statuses', () => {
     expect(rowContents()).toEqual([MILK.name]);
     expect(text('Status')).toBe('Modified');
 
+    const first = (await core.current()).id;
     press('F2');
     await choose('Save changes?', 'Save');
     await waitFor(() => expect(text('Status')).toBe('New'));
-    expect(core.receipts.find((r) => r.id === 'r1')?.status).toBe('view');
+    expect((await core.ok('receipt.get', { receiptId: first })).status).toBe('view');
   });
 
   it('F2 on a saved (View) receipt starts a new one without asking', async () => {
@@ -115,10 +137,11 @@ describe('receipt life cycle: save and statuses', () => {
   it('Close asks about unsaved changes, then shows the empty screen', async () => {
     const { core } = await renderTill();
     await receiptWith(MILK.code);
+    const { id } = await core.current();
     fireEvent.click(button('Close'));
     await choose('Save changes?', 'Save');
     expect(await screen.findByText('No receipt is open.')).toBeTruthy();
-    expect(core.receipts[0]?.status).toBe('view');
+    expect((await core.ok('receipt.get', { receiptId: id })).status).toBe('view');
     expect(articleField().readOnly).toBe(true);
   });
 });
@@ -131,7 +154,7 @@ describe('receipt life cycle: delete, copy, print, open, series', () => {
     await choose('Delete this receipt?', 'Delete');
     expect(await screen.findByText('No receipt is open.')).toBeTruthy();
     expect(screen.getByText('Receipt deleted.')).toBeTruthy();
-    expect(core.receipts).toEqual([]);
+    expect(await openIds(core)).toEqual([]);
   });
 
   it('Delete is disabled, with the reason as its tooltip, when the setting forbids it or the receipt is confirmed', async () => {
@@ -140,7 +163,7 @@ describe('receipt life cycle: delete, copy, print, open, series', () => {
     const del = button('Delete') as HTMLButtonElement;
     expect(del.disabled).toBe(true);
     expect(del.title).toBe('Deleting receipts is turned off in the settings.');
-    resetDom();
+    await resetDom();
 
     await renderTill();
     await receiptWith(MILK.code);
@@ -157,11 +180,13 @@ describe('receipt life cycle: delete, copy, print, open, series', () => {
   it('Copy shows a new receipt with the same rows', async () => {
     const { core } = await renderTill();
     await receiptWith(MILK.code, APPLES.code);
+    const original = (await core.current()).id;
     fireEvent.click(button('Copy'));
     expect(await screen.findByText('Copy made: a new receipt with the same customer and rows.')).toBeTruthy();
     expect(rowContents()).toEqual([MILK.name, APPLES.name]);
-    expect(core.callsOf('receipt.copy')).toEqual([{ receiptId: 'r1' }]);
-    expect(core.receipts).toHaveLength(2);
+    expect(core.callsOf('receipt.copy')).toEqual([{ receiptId: original }]);
+    const copy = (await core.current()).id;
+    expect(await openIds(core)).toEqual([copy, original]);
   });
 
   it('F8 previews the printout and Print prints it; with lock-after-print every field becomes read-only', async () => {
@@ -172,7 +197,7 @@ describe('receipt life cycle: delete, copy, print, open, series', () => {
     expect(within(dialog).getByText(/PRO FORMA/)).toBeTruthy();
     press('Enter', within(dialog).getByRole('button', { name: 'Print' }));
     await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
-    expect(core.callsOf('receipt.print')).toEqual([{ receiptId: 'r1' }]);
+    expect(core.callsOf('receipt.print')).toEqual([{ receiptId: (await core.current()).id }]);
     expect(await screen.findByText('Sent to the printer. The receipt is now locked.')).toBeTruthy();
 
     expect(screen.getAllByText(/printed and locked/).length).toBeGreaterThan(0);
@@ -203,6 +228,7 @@ describe('receipt life cycle: delete, copy, print, open, series', () => {
   it('F3 lists the open receipts and Enter opens one', async () => {
     const { core } = await renderTill();
     await receiptWith(MILK.code);
+    const saved = (await core.current()).id;
     press('F9');
     await waitFor(() => expect(text('Status')).toBe('View'));
     press('F2');
@@ -220,7 +246,7 @@ describe('receipt life cycle: delete, copy, print, open, series', () => {
     press('Enter');
     await waitFor(() => expect(rowContents()).toEqual([MILK.name]));
     expect(text('Status')).toBe('View');
-    expect(core.callsOf('receipt.get')).toEqual([{ receiptId: 'r1' }]);
+    expect(core.callsOf('receipt.get')).toEqual([{ receiptId: saved }]);
   });
 
   it('Ctrl+Enter on Number picks the number series', async () => {
@@ -233,6 +259,6 @@ describe('receipt life cycle: delete, copy, print, open, series', () => {
     const dialog = await screen.findByRole('dialog', { name: 'Number series' });
     press('Enter', within(dialog).getByRole('button', { name: 'KB · Market stall' }));
     await waitFor(() => expect(textbox('Number').value).toBe('KB'));
-    expect(core.callsOf('receipt.setSeries')).toEqual([{ receiptId: 'r1', seriesCode: 'KB' }]);
+    expect(core.callsOf('receipt.setSeries')).toEqual([{ receiptId: (await core.current()).id, seriesCode: 'KB' }]);
   });
 });

@@ -1,8 +1,22 @@
 // @vitest-environment jsdom
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
-import { APPLES, MILK } from './fake-core';
-import { articleField, cardField, cashField, focused, press, renderTill, resetDom, rowContents, scan, startReceipt, text, textbox } from './harness';
+import {
+  APPLES,
+  MILK,
+  articleField,
+  cardField,
+  cashField,
+  focused,
+  press,
+  renderTill,
+  resetDom,
+  rowContents,
+  scan,
+  startReceipt,
+  text,
+  textbox,
+} from './harness';
 
 beforeEach(() => resetDom());
 afterEach(() => resetDom());
@@ -43,39 +57,48 @@ describe('payments', () => {
     expect(text('Rounding')).toBe('0.02');
     expect(text('To pay')).toBe('3.30');
     expect(text('Sum')).toBe('3.28');
+    const { id } = await core.current();
     expect(core.callsOf('receipt.pay')).toEqual([
-      { receiptId: 'r1', method: 'card', amountMinor: 100 },
-      { receiptId: 'r1', method: 'cash', amountMinor: 230 },
+      { receiptId: id, method: 'card', amountMinor: 100 },
+      { receiptId: id, method: 'cash', amountMinor: 230 },
     ]);
+    expect(core.terminal.payments.map((p) => p.amountMinor)).toEqual([100]);
   });
 
   it('says it waits for the card terminal and keeps the screen usable meanwhile', async () => {
-    await renderTill({ cardLatencyMs: 150 });
+    const { core } = await renderTill();
     await receipt328();
+    core.terminal.hold(); // the customer is at the PIN pad
     press('F6');
     await waitFor(() => expect(focused()).toBe(cardField()));
     press('Enter', cardField());
 
     const waiting = await screen.findByText('Waiting for the card terminal…');
     expect(waiting.getAttribute('role')).toBe('status');
+    await waitFor(() => expect(core.terminal.payments).toHaveLength(1)); // the terminal is working on it
     expect(focused()).toBe(articleField());
     expect(articleField().readOnly).toBe(false);
     expect(cardField().readOnly).toBe(true);
+    core.terminal.release();
     await waitFor(() => expect(screen.queryByText('Waiting for the card terminal…')).toBeNull());
     expect(text('Due')).toBe('0.00');
   });
 
   it("shows the terminal's prompts in plain words while it works (translated, else its own text)", async () => {
-    const { core } = await renderTill({ cardLatencyMs: 300 });
+    const { core } = await renderTill();
     await receipt328();
+    core.terminal.hold();
     press('F6');
     await waitFor(() => expect(focused()).toBe(cardField()));
     press('Enter', cardField());
     await screen.findByText('Waiting for the card terminal…');
-    act(() => core.emit('terminal.prompt', { key: 'enter_pin', text: 'PIN eingeben' }));
+    await waitFor(() => expect(core.terminal.payments).toHaveLength(1)); // the terminal has the request
+    // The terminal's prompts reach the screen through the core ('terminal.prompt').
+    act(() => core.terminal.prompt({ key: 'enter_pin', text: 'PIN eingeben' }));
     expect(await screen.findByText('The customer enters the PIN…')).toBeTruthy();
-    act(() => core.emit('terminal.prompt', { key: 'other', text: 'Karte lesen' }));
+    act(() => core.terminal.prompt({ key: 'other', text: 'Karte lesen' }));
     expect(await screen.findByText('Karte lesen')).toBeTruthy();
+    core.terminal.release();
     await waitFor(() => expect(screen.queryByText('Karte lesen')).toBeNull());
     expect(text('Due')).toBe('0.00');
   });
@@ -83,7 +106,7 @@ describe('payments', () => {
   it("a terminal's decline is told in the screen's language when its result is known", async () => {
     const { core } = await renderTill();
     // The terminal's own words are German here; its result key is known, so the screen says it in English.
-    core.card = { outcome: 'decline', reason: 'Abgelehnt (51)', key: 'insufficient_funds' };
+    core.terminal.answer = { approved: false, reason: 'Abgelehnt (51)', key: 'insufficient_funds' };
     await receipt328();
     press('F6');
     await waitFor(() => expect(focused()).toBe(cardField()));
@@ -93,7 +116,7 @@ describe('payments', () => {
 
   it('a declined card says why and leaves the amount due', async () => {
     const { core } = await renderTill();
-    core.card = { outcome: 'decline', reason: 'Insufficient funds' };
+    core.terminal.answer = { approved: false, reason: 'Insufficient funds' };
     await receipt328();
     press('F6');
     await waitFor(() => expect(focused()).toBe(cardField()));
@@ -123,7 +146,7 @@ describe('payments', () => {
     await receipt328();
     expect(screen.queryByRole('button', { name: 'Transfer' })).toBeNull();
     expect(screen.queryByRole('button', { name: 'Prepayment' })).toBeNull();
-    resetDom();
+    await resetDom();
 
     const { core } = await renderTill({ settings: { transferEnabled: true, prepaymentEnabled: true } });
     await receipt328();
@@ -141,7 +164,7 @@ describe('payments', () => {
     expect(textbox('Prepayment').value).toBe('1.28');
     press('Escape', textbox('Prepayment'));
     expect(focused()).toBe(articleField());
-    expect(core.callsOf('receipt.pay')).toEqual([{ receiptId: 'r1', method: 'transfer', amountMinor: 200 }]);
+    expect(core.callsOf('receipt.pay')).toEqual([{ receiptId: (await core.current()).id, method: 'transfer', amountMinor: 200 }]);
   });
 
   it('a card amount above the amount due is refused with the amount due in the message', async () => {

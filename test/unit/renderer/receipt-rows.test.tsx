@@ -1,8 +1,23 @@
 // @vitest-environment jsdom
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
-import { APPLES, GIFT_BAG, MILK, VASE } from './fake-core';
-import { articleField, focused, press, renderTill, resetDom, rowContents, scan, startReceipt, text, textbox, typeAndLeave } from './harness';
+import {
+  APPLES,
+  GIFT_BAG,
+  MILK,
+  VASE,
+  articleField,
+  focused,
+  press,
+  renderTill,
+  resetDom,
+  rowContents,
+  scan,
+  startReceipt,
+  text,
+  textbox,
+  typeAndLeave,
+} from './harness';
 
 beforeEach(() => resetDom());
 afterEach(() => resetDom());
@@ -30,7 +45,8 @@ describe('rows', () => {
     await waitFor(() => expect(rowSums()).toEqual(['1.79'])); // 1.99 − 10 %, rounded once
     expect(text('Sum')).toBe('1.79');
     expect(textbox('Discount %').value).toBe('10');
-    expect(core.callsOf('receipt.updateRow')).toEqual([{ receiptId: 'r1', rowId: 'row2', discountBp: 1000 }]);
+    const receipt = await core.current();
+    expect(core.callsOf('receipt.updateRow')).toEqual([{ receiptId: receipt.id, rowId: receipt.rows[0]?.id, discountBp: 1000 }]);
 
     typeAndLeave(textbox('Discount %'), '12,5');
     await waitFor(() => expect(textbox('Discount %').value).toBe('12.5'));
@@ -113,14 +129,16 @@ describe('rows', () => {
     await renderTill();
     await receiptWith(MILK.code);
     expect(screen.queryByRole('combobox', { name: 'Salesperson' })).toBeNull();
-    resetDom();
+    await resetDom();
 
     const { core } = await renderTill({ settings: { salespersonPerRow: true } });
     await receiptWith(MILK.code);
     const select = screen.getByRole('combobox', { name: 'Salesperson' }) as HTMLSelectElement;
     fireEvent.change(select, { target: { value: 'JAAN' } });
     await waitFor(() => expect((screen.getByRole('combobox', { name: 'Salesperson' }) as HTMLSelectElement).value).toBe('JAAN'));
-    expect(core.callsOf('receipt.updateRow')).toEqual([{ receiptId: 'r1', rowId: 'row2', salespersonCode: 'JAAN' }]);
+    const receipt = await core.current();
+    expect(receipt.rows[0]?.salespersonCode).toBe('JAAN');
+    expect(core.callsOf('receipt.updateRow')).toEqual([{ receiptId: receipt.id, rowId: receipt.rows[0]?.id, salespersonCode: 'JAAN' }]);
   });
 
   it('Ctrl+Enter on Article opens the article index with the typed text; a pick adds the article', async () => {
@@ -136,7 +154,7 @@ describe('rows', () => {
     await waitFor(() => expect(rowContents()).toEqual([VASE.name]));
     expect(screen.queryByRole('dialog')).toBeNull();
     expect(articleField().value).toBe('');
-    expect(core.callsOf('receipt.addArticle')).toEqual([{ receiptId: 'r1', code: VASE.code }]);
+    expect(core.callsOf('receipt.addArticle')).toEqual([{ receiptId: (await core.current()).id, code: VASE.code }]);
   });
 
   it('Ctrl+Enter right after F2, while the new receipt is still on its way, still opens the index', async () => {
@@ -152,7 +170,7 @@ describe('rows', () => {
     await renderTill();
     await receiptWith(MILK.code);
     expect(screen.queryByRole('img')).toBeNull();
-    resetDom();
+    await resetDom();
 
     await renderTill({ settings: { showArticleImage: true } });
     await receiptWith(MILK.code);

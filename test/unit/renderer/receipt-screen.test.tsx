@@ -1,8 +1,22 @@
 // @vitest-environment jsdom
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
-import { APPLES, MILK, createFakeCore } from './fake-core';
-import { articleField, cashField, focused, press, renderTill, resetDom, rowContents, scan, startReceipt, text, textbox } from './harness';
+import {
+  APPLES,
+  MILK,
+  articleField,
+  cashField,
+  focused,
+  press,
+  renderTill,
+  resetDom,
+  rowContents,
+  scan,
+  startReceipt,
+  startTill,
+  text,
+  textbox,
+} from './harness';
 
 beforeEach(() => resetDom());
 afterEach(() => resetDom());
@@ -82,9 +96,9 @@ describe('receipt screen: start and scan', () => {
   });
 
   it('resumes the sale in progress after a reload', async () => {
-    const core = createFakeCore();
-    await core.bridge.invoke('receipt.new', {});
-    await core.bridge.invoke('receipt.addArticle', { receiptId: 'r1', code: APPLES.code });
+    const core = await startTill();
+    const { id } = await core.ok('receipt.new', {});
+    await core.ok('receipt.addArticle', { receiptId: id, code: APPLES.code });
     await renderTill({ core });
     await waitFor(() => expect(rowContents()).toEqual([APPLES.name]));
     expect(text('Sum')).toBe('1.99');
@@ -129,9 +143,22 @@ describe('receipt screen: rows', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Delete row 1' }));
     await waitFor(() => expect(rowContents()).toEqual([APPLES.name]));
     expect(text('Sum')).toBe('1.99');
+    expect(focused()).toBe(articleField());
+  });
+
+  // The row numbers a cashier sees run 1, 2, 3… again after a delete, without a gap.
+  it('numbers the rows 1, 2, … again after a delete', async () => {
+    await renderTill();
+    await startReceipt();
+    scan(MILK.code);
+    await waitFor(() => expect(rowContents()).toHaveLength(1));
+    scan(APPLES.code);
+    await waitFor(() => expect(rowContents()).toHaveLength(2));
+
+    fireEvent.click(screen.getByRole('button', { name: 'Delete row 1' }));
+    await waitFor(() => expect(rowContents()).toEqual([APPLES.name]));
     expect(screen.getByRole('button', { name: 'Delete row 1' })).toBeTruthy();
     expect(screen.queryByRole('button', { name: 'Delete row 2' })).toBeNull();
-    expect(focused()).toBe(articleField());
   });
 });
 
@@ -322,23 +349,18 @@ describe('receipt screen: keys, printer, language, connection', () => {
   });
 
   it('starts in the language of the till (AppInfo.locale) unless the cashier chose one', async () => {
-    await renderTill({ info: { locale: 'et-EE' } });
+    await renderTill({ uiLocale: 'et-EE' });
     await waitFor(() => expect(screen.getByText('Ühtegi arvet ei ole avatud.')).toBeTruthy());
-    resetDom();
+    await resetDom();
     localStorage.setItem('pos.language', 'en');
-    await renderTill({ info: { locale: 'et-EE' } });
+    await renderTill({ uiLocale: 'et-EE' });
     expect(screen.getByText('No receipt is open.')).toBeTruthy();
   });
 
   it('says the connection to the core is lost when the transport fails, and keeps typing possible', async () => {
-    const core = createFakeCore();
-    await renderTill({ core });
+    const { core } = await renderTill();
     await startReceipt();
-    const invoke = core.bridge.invoke;
-    core.bridge.invoke = async (channel, input) =>
-      channel === 'receipt.addArticle'
-        ? { ok: false, error: { code: 'internal', message: 'fetch failed', details: { transport: 'unreachable' } } }
-        : invoke(channel, input);
+    core.failNext('receipt.addArticle', 'internal', { transport: 'unreachable' });
     scan(MILK.code);
     expect((await screen.findByRole('alert')).textContent).toMatch(/^Connection to the till core lost\./);
     expect(articleField().readOnly).toBe(false);

@@ -1,8 +1,7 @@
 // @vitest-environment jsdom
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
-import { APPLES, MILK, VASE } from './fake-core';
-import { articleField, focused, renderTill, resetDom, rowContents, scan, startReceipt, textbox } from './harness';
+import { APPLES, MILK, VASE, articleField, focused, renderTill, resetDom, rowContents, scan, startReceipt, textbox } from './harness';
 
 /**
  * Scans that do not come through the Article field: a keyboard-wedge scanner typing while the
@@ -12,14 +11,14 @@ import { articleField, focused, renderTill, resetDom, rowContents, scan, startRe
  */
 
 let clock = 0;
-beforeEach(() => {
-  resetDom();
+beforeEach(async () => {
+  await resetDom();
   clock = 10_000;
   vi.spyOn(performance, 'now').mockImplementation(() => clock);
 });
-afterEach(() => {
+afterEach(async () => {
   vi.restoreAllMocks();
-  resetDom();
+  await resetDom();
 });
 
 const SCANNER_MS = 8;
@@ -74,7 +73,7 @@ describe('keyboard-wedge scanner outside the Article field', () => {
     expect(customer.value).toBe('Ann'); // what had landed is taken out again
     expect(focused()).toBe(articleField());
     await waitFor(() => expect(rowContents()).toEqual([MILK.name]));
-    expect(core.callsOf('receipt.addArticle')).toEqual([{ receiptId: 'r1', code: MILK.code }]);
+    expect(core.callsOf('receipt.addArticle')).toEqual([{ receiptId: (await core.current()).id, code: MILK.code }]);
     expect(core.callsOf('customer.search')).toEqual([]); // Enter never reached the Customer field
     expect(core.callsOf('receipt.setCustomer')).toEqual([]);
   });
@@ -90,7 +89,8 @@ describe('keyboard-wedge scanner outside the Article field', () => {
     quantity.select();
     // Six characters (as many as a scan has), but at a person's pace: every key lands, Enter saves.
     expect(typeKeys('10.000', PERSON_MS).slice(0, -1).every(Boolean)).toBe(true);
-    await waitFor(() => expect(core.callsOf('receipt.updateRow')).toEqual([{ receiptId: 'r1', rowId: 'row2', quantityMilli: 10_000 }]));
+    const receipt = await core.current();
+    await waitFor(() => expect(core.callsOf('receipt.updateRow')).toEqual([{ receiptId: receipt.id, rowId: receipt.rows[0]?.id, quantityMilli: 10_000 }]));
     expect(core.callsOf('receipt.addArticle')).toHaveLength(1);
     await waitFor(() => expect(textbox('Quantity').value).toBe('10'));
   });
@@ -102,7 +102,8 @@ describe('keyboard-wedge scanner outside the Article field', () => {
     name.focus();
     expect(typeKeys('Näidis OÜ', 45).slice(0, -1).every(Boolean)).toBe(true);
     expect(name.value).toBe('Näidis OÜ');
-    await waitFor(() => expect(core.callsOf('receipt.setHeader')).toEqual([{ receiptId: 'r1', customerName: 'Näidis OÜ' }]));
+    const { id } = await core.current();
+    await waitFor(() => expect(core.callsOf('receipt.setHeader')).toEqual([{ receiptId: id, customerName: 'Näidis OÜ' }]));
     expect(core.callsOf('receipt.addArticle')).toEqual([]);
   });
 
@@ -115,7 +116,7 @@ describe('keyboard-wedge scanner outside the Article field', () => {
     expect(through.at(-1)).toBe(false); // Tab ended the scan and moved nothing
     expect(focused()).toBe(articleField());
     await waitFor(() => expect(rowContents()).toEqual([VASE.name]));
-    expect(core.callsOf('receipt.addArticle')).toEqual([{ receiptId: 'r1', code: VASE.code }]);
+    expect(core.callsOf('receipt.addArticle')).toEqual([{ receiptId: (await core.current()).id, code: VASE.code }]);
   });
 
   it('a scanner with no end key: a short silence ends the scan', async () => {
@@ -128,7 +129,7 @@ describe('keyboard-wedge scanner outside the Article field', () => {
     await waitFor(() => expect(rowContents()).toEqual([MILK.name]));
     expect(customer.value).toBe('');
     expect(focused()).toBe(articleField());
-    expect(core.callsOf('receipt.addArticle')).toEqual([{ receiptId: 'r1', code: MILK.code }]);
+    expect(core.callsOf('receipt.addArticle')).toEqual([{ receiptId: (await core.current()).id, code: MILK.code }]);
   });
 
   it('in the Article field nothing changes: the field takes the scan itself, once', async () => {
@@ -138,7 +139,7 @@ describe('keyboard-wedge scanner outside the Article field', () => {
     // Every character lands there (the field's own Enter handling is as it always was).
     expect(typeKeys(APPLES.code, SCANNER_MS).slice(0, -1).every(Boolean)).toBe(true);
     await waitFor(() => expect(rowContents()).toEqual([APPLES.name]));
-    expect(core.callsOf('receipt.addArticle')).toEqual([{ receiptId: 'r1', code: APPLES.code }]);
+    expect(core.callsOf('receipt.addArticle')).toEqual([{ receiptId: (await core.current()).id, code: APPLES.code }]);
     expect(articleField().value).toBe('');
   });
 
@@ -196,9 +197,10 @@ describe('HID POS scanner', () => {
     await waitFor(() => expect(rowContents()).toEqual([MILK.name]));
     act(() => core.emit('scanner.scanned', { code: APPLES.code }));
     await waitFor(() => expect(rowContents()).toEqual([MILK.name, APPLES.name]));
+    const { id } = await core.current();
     expect(core.callsOf('receipt.addArticle')).toEqual([
-      { receiptId: 'r1', code: MILK.code },
-      { receiptId: 'r1', code: APPLES.code },
+      { receiptId: id, code: MILK.code },
+      { receiptId: id, code: APPLES.code },
     ]);
   });
 });

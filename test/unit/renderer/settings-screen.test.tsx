@@ -1,11 +1,12 @@
 // @vitest-environment jsdom
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { I18nextProvider } from 'react-i18next';
 import { App } from '../../../renderer/src/App';
 import { SettingsScreen } from '../../../renderer/src/features/settings/SettingsScreen';
 import { createI18n, type Language } from '../../../renderer/src/i18n';
-import { createFakeSettingsCore, DEFAULT_SETTINGS, type FakeSettingsCore } from './fake-settings-core';
+import type { SettingsView } from '../../../electron/contract/api';
+import { OFFICE_SHOP, resetDom, startNetworkPrinter, startTill, type RendererCore } from './harness';
 
 const press = (key: string, init: Partial<KeyboardEventInit> = {}, target?: Element | null) =>
   fireEvent.keyDown(target ?? document.activeElement ?? document.body, { key, ...init });
@@ -30,7 +31,9 @@ vi.mock('../../../renderer/src/features/receipt/ReceiptScreen', () => ({
   },
 }));
 
-let core: FakeSettingsCore;
+let core: RendererCore;
+/** The settings as the core had them when the test began. */
+let before: SettingsView;
 
 async function renderSettings(lang: Language = 'en', onClose: () => void = () => {}) {
   const i18n = createI18n(lang);
@@ -42,30 +45,38 @@ async function renderSettings(lang: Language = 'en', onClose: () => void = () =>
   await screen.findByRole('combobox', { name: lang === 'en' ? 'Zero-price policy' : 'Nullhinna kontroll' });
 }
 
-beforeEach(() => {
-  core = createFakeSettingsCore();
+beforeEach(async () => {
+  await resetDom();
+  core = await startTill({ shop: OFFICE_SHOP });
+  before = await core.ok('settings.get', {});
   window.pos = core.bridge;
 });
-afterEach(() => {
-  cleanup();
-  delete window.pos;
-  localStorage.clear();
-});
+afterEach(() => resetDom());
 
 describe('settings screen: devices', () => {
   it('the printer connection is saved on Enter, then Test print queues a test page', async () => {
-    await renderSettings();
-    const printer = field('Receipt printer');
-    fireEvent.change(printer, { target: { value: 'escpos:tcp:192.168.1.50:9100' } });
-    press('Enter', {}, printer);
-    await waitFor(() => expect(core.inputs('settings.update')).toContainEqual({ printerConnection: 'escpos:tcp:192.168.1.50:9100' }));
-    fireEvent.click(screen.getByRole('button', { name: 'Test print' }));
-    await waitFor(() => expect(core.inputs('printer.test')).toHaveLength(1));
-    expect(await screen.findByText('A test page is on its way to the printer.')).toBeTruthy();
-    // Empty is allowed here: back to the printer the till was started with.
-    fireEvent.change(printer, { target: { value: '' } });
-    press('Enter', {}, printer);
-    await waitFor(() => expect(core.inputs('settings.update')).toContainEqual({ printerConnection: '' }));
+    // A network printer on this machine (simulated), so the test page really goes where the field says.
+    const network = await startNetworkPrinter();
+    try {
+      await renderSettings();
+      const printer = field('Receipt printer');
+      fireEvent.change(printer, { target: { value: network.connection } });
+      press('Enter', {}, printer);
+      await waitFor(() => expect(core.callsOf('settings.update')).toContainEqual({ printerConnection: network.connection }));
+      fireEvent.click(screen.getByRole('button', { name: 'Test print' }));
+      await waitFor(() => expect(core.callsOf('printer.test')).toHaveLength(1));
+      expect(await screen.findByText('A test page is on its way to the printer.')).toBeTruthy();
+      await waitFor(() => expect(network.printed()).toHaveLength(1));
+      // Empty is allowed here: back to the printer the till was started with.
+      fireEvent.change(printer, { target: { value: '' } });
+      press('Enter', {}, printer);
+      await waitFor(() => expect(core.callsOf('settings.update')).toContainEqual({ printerConnection: '' }));
+      expect((await core.ok('settings.get', {})).printerConnection).toBe('');
+      // The core switches back to the printer it was started with (simulated in memory).
+      await waitFor(() => expect(core.core.printer.port?.name).toMatch(/in memory/));
+    } finally {
+      await resetDom().finally(() => network.close());
+    }
   });
 
   it('scale labels are typed as one line; a malformed one is explained and not sent', async () => {
@@ -74,33 +85,36 @@ describe('settings screen: devices', () => {
     fireEvent.change(labels, { target: { value: '23:5:weight, 28:4:price:v' } });
     press('Enter', {}, labels);
     await waitFor(() =>
-      expect(core.inputs('settings.update')).toContainEqual({
+      expect(core.callsOf('settings.update')).toContainEqual({
         weightBarcodes: [
           { prefix: '23', itemDigits: 5, kind: 'weight', verifier: false },
           { prefix: '28', itemDigits: 4, kind: 'price', verifier: true },
         ],
       }),
     );
-    const sent = core.inputs('settings.update').length;
+    const sent = core.callsOf('settings.update').length;
     fireEvent.change(labels, { target: { value: '19:5:weight' } });
     press('Enter', {}, labels);
     expect(await screen.findByRole('alert')).toHaveProperty('textContent', expect.stringContaining('23:5:weight'));
-    expect(core.inputs('settings.update')).toHaveLength(sent);
+    expect(core.callsOf('settings.update')).toHaveLength(sent);
   });
 
   it('shows the device log: a drawer opened without a sale, with its reason', async () => {
+    await core.ok('drawer.open', { reason: 'change for the bakery' });
     await renderSettings();
     const log = await screen.findByRole('region', { name: 'Device log' });
     await waitFor(() => expect(log.textContent).toContain('change for the bakery'));
-    expect(log.textContent).toContain('drawer.open');
+    const row = screen.getByRole('cell', { name: 'change for the bakery' }).closest('tr');
+    expect(row?.textContent).toContain('drawer');
+    expect(row?.textContent).toContain('open.requested');
   });
 
   it('drawer and receipt options are checkboxes saved at once', async () => {
     await renderSettings();
     fireEvent.click(check('Allow opening the drawer without a sale'));
-    await waitFor(() => expect(core.inputs('settings.update')).toContainEqual({ drawerOpenAllowed: false }));
+    await waitFor(() => expect(core.callsOf('settings.update')).toContainEqual({ drawerOpenAllowed: false }));
     fireEvent.click(check('Print the shop logo'));
-    await waitFor(() => expect(core.inputs('settings.update')).toContainEqual({ receiptLogo: true }));
+    await waitFor(() => expect(core.callsOf('settings.update')).toContainEqual({ receiptLogo: true }));
   });
 });
 
@@ -108,8 +122,8 @@ describe('settings screen', () => {
   it('loads the settings and the lists into a labelled control for every setting', async () => {
     await renderSettings();
     expect(screen.getByRole('heading', { level: 1, name: 'Settings' })).toBeTruthy();
-    expect(core.inputs('settings.get')).toHaveLength(1);
-    expect(core.inputs('reference.lists')).toHaveLength(1);
+    expect(core.callsOf('settings.get')).toHaveLength(1);
+    expect(core.callsOf('reference.lists')).toHaveLength(1);
 
     const zero = combo('Zero-price policy');
     expect(zero.value).toBe('warn');
@@ -134,7 +148,7 @@ describe('settings screen', () => {
     expect([...series.options].map((o) => o.text)).toEqual(['KA – Cash receipts', 'KB – Second till']);
     const warehouse = combo('Default warehouse');
     expect(warehouse.value).toBe('MAIN');
-    expect([...warehouse.options].map((o) => o.value)).toEqual(['MAIN', 'BACK']);
+    expect([...warehouse.options].map((o) => o.value)).toEqual(['BACK', 'MAIN']); // the core lists them by code
     expect(field('Cashier name').value).toBe('Anu');
     expect(screen.getByRole('button', { name: 'Back to the receipt' })).toBeTruthy();
   });
@@ -143,9 +157,9 @@ describe('settings screen', () => {
     await renderSettings();
     fireEvent.change(combo('Zero-price policy'), { target: { value: 'forbid' } });
     await waitFor(() => expect(screen.getByRole('status').textContent).toBe('Saved'));
-    expect(core.inputs('settings.update')).toEqual([{ zeroPricePolicy: 'forbid' }]);
+    expect(core.callsOf('settings.update')).toEqual([{ zeroPricePolicy: 'forbid' }]);
     expect(combo('Zero-price policy').value).toBe('forbid');
-    expect(core.settings.zeroPricePolicy).toBe('forbid');
+    expect((await core.ok('settings.get', {})).zeroPricePolicy).toBe('forbid');
   });
 
   it('saves checkboxes and selects, one change per call, in order', async () => {
@@ -156,14 +170,14 @@ describe('settings screen', () => {
     fireEvent.change(combo('Cash rounding'), { target: { value: 'none' } });
     fireEvent.change(combo('Default warehouse'), { target: { value: 'BACK' } });
     await waitFor(() => expect(screen.getByRole('status').textContent).toBe('Saved'));
-    expect(core.inputs('settings.update')).toEqual([
+    expect(core.callsOf('settings.update')).toEqual([
       { lockAfterPrint: true },
       { transferEnabled: true },
       { cashRounding: 'none' },
       { defaultWarehouse: 'BACK' },
     ]);
-    expect(core.settings).toEqual({
-      ...DEFAULT_SETTINGS,
+    expect(await core.ok('settings.get', {})).toEqual({
+      ...before,
       lockAfterPrint: true,
       transferEnabled: true,
       cashRounding: 'none',
@@ -177,20 +191,20 @@ describe('settings screen', () => {
     const name = field('Cashier name');
     name.focus();
     fireEvent.change(name, { target: { value: '  Mari ' } });
-    expect(core.inputs('settings.update')).toEqual([]);
+    expect(core.callsOf('settings.update')).toEqual([]);
     press('Enter');
-    await waitFor(() => expect(core.inputs('settings.update')).toEqual([{ cashierName: 'Mari' }]));
+    await waitFor(() => expect(core.callsOf('settings.update')).toEqual([{ cashierName: 'Mari' }]));
     await waitFor(() => expect(field('Cashier name').value).toBe('Mari'));
 
     const account = field('Rounding account');
     fireEvent.change(account, { target: { value: '7791' } });
     fireEvent.blur(account);
-    await waitFor(() => expect(core.inputs('settings.update')).toEqual([{ cashierName: 'Mari' }, { roundingAccount: '7791' }]));
+    await waitFor(() => expect(core.callsOf('settings.update')).toEqual([{ cashierName: 'Mari' }, { roundingAccount: '7791' }]));
 
     fireEvent.change(name, { target: { value: '   ' } });
     press('Enter', {}, name);
     expect((await screen.findByRole('alert')).textContent).toBe("Enter the cashier's name.");
-    expect(core.inputs('settings.update')).toHaveLength(2);
+    expect(core.callsOf('settings.update')).toHaveLength(2);
   });
 
   it('shows a refused change translated and puts the saved value back', async () => {
@@ -213,7 +227,7 @@ describe('settings screen', () => {
     fireEvent.change(name, { target: { value: 'Kati' } });
     press('Escape');
     await waitFor(() => expect(onClose).toHaveBeenCalledTimes(2));
-    expect(core.inputs('settings.update')).toEqual([{ cashierName: 'Kati' }]);
+    expect(core.callsOf('settings.update')).toEqual([{ cashierName: 'Kati' }]);
 
     // An empty required field keeps the screen open and says why.
     fireEvent.change(name, { target: { value: '' } });

@@ -3,7 +3,7 @@
  * protocol rules (acknowledgements, NAK/resend, timeouts, control after a timeout) without PTYs.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { memoryLinkPair, type MemoryLink } from '../../../native/printer/link.js';
+import { memoryLinkPair, type MemoryLink } from '../../../native/link/link.js';
 import { decodeApdu, encodeApdu } from '../../../native/zvt/apdu.js';
 import { hex } from '../../../native/zvt/bcd.js';
 import { bmp } from '../../../native/zvt/bmp.js';

@@ -6,7 +6,7 @@ import { CommitInput } from './CommitInput';
 import { CustomerField } from './CustomerField';
 import { formatTime } from './format';
 import { isEditable, type ReceiptStore } from './store';
-import type { HeaderPatch } from './store-header';
+import type { HeaderPatch } from './store-types';
 
 type TextKey = 'customerName' | 'address' | 'vatNo' | 'email';
 const TEXT_FIELDS: { key: TextKey; label: string; max: number; wide?: boolean }[] = [

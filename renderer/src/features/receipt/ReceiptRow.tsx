@@ -5,7 +5,7 @@ import { parseMoneyInput, parseQuantityInput } from '../../../../electron/contra
 import { formatMoney, formatMoneyInput, formatQuantity, formatRate, type Language } from '../../i18n';
 import { CommitInput } from './CommitInput';
 import type { ReceiptStore } from './store';
-import type { RowPatch } from './store-rows';
+import type { RowPatch } from './store-types';
 
 /** The columns the arrow keys walk along (same column, previous or next row). */
 export type RowColumn = 'quantity' | 'discount' | 'content' | 'price' | 'serial';

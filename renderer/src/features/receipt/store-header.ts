@@ -1,28 +1,9 @@
-import type { ArticleHit, CustomerView, Input } from '../../../../electron/contract/api';
+import type { CustomerView } from '../../../../electron/contract/api';
 import { ApiError, call } from '../../lib/pos-client';
 import type { Kit } from './store-kit';
-import type { CustomerBy } from './store';
+import type { CustomerBy, HeaderActions } from './store-types';
 
-export type HeaderPatch = Omit<Input<'receipt.setHeader'>, 'receiptId'>;
 
-export interface HeaderActions {
-  setHeader(patch: HeaderPatch): Promise<boolean>;
-  /** Null: back to the anonymous private person. The core re-prices the rows. */
-  setCustomer(customerId: string | null): Promise<boolean>;
-  setSeries(seriesCode: string): Promise<boolean>;
-  /** Ctrl+Enter on Number: the series to choose from. */
-  chooseSeries(): void;
-  /** Enter in the Customer field: one match is taken, several or none open the search. */
-  findCustomer(text: string): Promise<void>;
-  /** Ctrl+Enter / double-click on Customer, or the follow-up of F10 and findCustomer. */
-  searchCustomer(query: string, by?: CustomerBy, results?: CustomerView[]): void;
-  pickCustomer(customer: CustomerView): Promise<boolean>;
-  /** F10: the ID card in the terminal's reader names the customer. */
-  readIdCard(): Promise<void>;
-  /** Ctrl+Enter / double-click on Article: the article index. */
-  searchArticle(query: string): Promise<void>;
-  pickArticle(hit: ArticleHit): Promise<boolean>;
-}
 
 /** An Estonian personal ID code: 11 digits. */
 const ID_CODE = /^\d{11}$/;

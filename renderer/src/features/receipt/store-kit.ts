@@ -2,7 +2,7 @@ import type { StoreApi } from 'zustand/vanilla';
 import type { ReceiptView } from '../../../../electron/contract/api';
 import { ApiError, type ErrorDetails } from '../../lib/pos-client';
 import { errorKey } from '../../i18n';
-import type { Message, ReceiptState, Tone } from './store';
+import type { Message, ReceiptState, Tone } from './store-types';
 
 /**
  * What every group of store actions shares: messages, the error display and the mutation queue.

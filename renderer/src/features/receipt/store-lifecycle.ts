@@ -1,36 +1,7 @@
 import { call, subscribe } from '../../lib/pos-client';
 import { warnLines, type Kit } from './store-kit';
-import type { ReceiptData } from './store';
+import type { ReceiptData, LifecycleActions } from './store-types';
 
-/** Directo's life cycle of a receipt: F2 new, F9 save, Leave, Close, Delete, Copy, F8 print, F3 open, F12 confirm. */
-export interface LifecycleActions {
-  load(): Promise<void>;
-  /** Settings and lists again (after the settings screen, and with every new receipt). */
-  reloadSettings(): Promise<void>;
-  subscribeEvents(): () => void;
-  /** F2. Resolves false when it asks first (unsaved changes) or the core refused. */
-  newReceipt(): Promise<boolean>;
-  /** F9: the receipt becomes View; rows the zero-price policy warns about are named. */
-  save(): Promise<boolean>;
-  /** Leave: drops the unsaved changes; a receipt never saved disappears. */
-  leave(): Promise<boolean>;
-  /** Close: asks about unsaved changes, then shows the empty screen. */
-  close(): Promise<boolean>;
-  /** The answer to "Save changes?"; true once the screen moved on (new receipt or closed). */
-  resolveUnsaved(choice: 'save' | 'discard' | 'cancel'): Promise<boolean>;
-  /** Delete: asks first; refuses at once when the setting or the status forbids it. */
-  requestDelete(): void;
-  confirmDelete(): Promise<boolean>;
-  copy(): Promise<boolean>;
-  /** F12. */
-  confirm(): Promise<boolean>;
-  /** F8: the printout as the printer would get it, in the preview dialog. */
-  preview(): Promise<boolean>;
-  print(): Promise<boolean>;
-  /** F3: the dialog of receipts not confirmed yet. */
-  showOpenList(): Promise<boolean>;
-  openById(receiptId: string): Promise<boolean>;
-}
 
 /** A different receipt on screen: nothing of the previous one's payment or picture may linger. */
 const fresh: Partial<ReceiptData> = { payment: null, lastRowId: null };

@@ -1,18 +1,8 @@
 import type { PaymentMethod } from '../../../../electron/contract/api';
 import { call } from '../../lib/pos-client';
 import type { Kit } from './store-kit';
+import type { PaymentActions } from './store-types';
 
-export interface PaymentActions {
-  /**
-   * Opens the amount field of a method (F4 cash, F6 card, Transfer, Prepayment) pre-filled by the
-   * core: cash with the rounded amount due, the others with the exact one. False when nothing can be paid.
-   */
-  startPayment(method: PaymentMethod): boolean;
-  cancelPayment(): void;
-  /** Cash: what the customer handed over; the others: the amount to take. */
-  pay(method: PaymentMethod, amountMinor: number): Promise<boolean>;
-  removePayment(paymentId: string): Promise<boolean>;
-}
 
 const PAID_KEY: Record<Exclude<PaymentMethod, 'cash'>, string> = {
   card: 'messages.paidCard',

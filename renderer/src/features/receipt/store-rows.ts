@@ -1,15 +1,9 @@
-import type { Input, ReceiptView } from '../../../../electron/contract/api';
+import type { ReceiptView } from '../../../../electron/contract/api';
 import { ApiError, call } from '../../lib/pos-client';
 import type { Kit } from './store-kit';
+import type { RowActions } from './store-types';
 
-/** The fields of one row the cashier can change; updateRow sends only these. */
-export type RowPatch = Omit<Input<'receipt.updateRow'>, 'receiptId' | 'rowId'>;
 
-export interface RowActions {
-  addArticle(code: string): Promise<boolean>;
-  updateRow(rowId: string, patch: RowPatch): Promise<boolean>;
-  removeRow(rowId: string): Promise<boolean>;
-}
 
 export function rowActions(kit: Kit): RowActions {
   const { set, message, enqueue } = kit;

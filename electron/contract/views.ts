@@ -1,0 +1,350 @@
+import { z } from 'zod';
+
+/**
+ * What the core shows the renderer: the views every channel answers with. Money is integer minor
+ * units (cents), quantities are integer thousandths ("milli"), times are ISO-8601 strings: no
+ * floats, no Dates.
+ */
+
+export const Id = z.string().min(1).max(64);
+export const Minor = z.number().int().safe();
+export const NonNegativeMinor = Minor.nonnegative();
+/** Quantity in thousandths of a unit: 1.25 kg = 1250. At most 1 000 000 units on one row. */
+export const QuantityMilli = z.number().int().min(-1_000_000_000).max(1_000_000_000).refine((q) => q !== 0, {
+  message: 'quantity must not be zero',
+});
+/** VAT rate in basis points: 22 % = 2200. */
+const RateBp = z.number().int().min(0).max(10_000);
+
+/** Directo's statuses: New (nothing entered), Modified (unsaved changes), View (saved, unchanged), Confirmed. */
+export const ReceiptStatus = z.enum(['new', 'modified', 'view', 'confirmed']);
+export type ReceiptStatus = z.infer<typeof ReceiptStatus>;
+
+export const Unit = z.enum(['pcs', 'kg']);
+export type Unit = z.infer<typeof Unit>;
+
+/** Discount in basis points: 12.5 % = 1250. */
+export const DiscountBp = z.number().int().min(0).max(10_000);
+
+export const ZeroPricePolicy = z.enum(['none', 'warn', 'forbid']);
+export type ZeroPricePolicy = z.infer<typeof ZeroPricePolicy>;
+
+/** What the zero-price policy says about one row right now. */
+export const ZeroPriceOutcome = z.enum(['ok', 'warn', 'forbid']);
+export type ZeroPriceOutcome = z.infer<typeof ZeroPriceOutcome>;
+
+export const CashRounding = z.enum(['none', '0.05']);
+export type CashRounding = z.infer<typeof CashRounding>;
+
+export const Code = z.string().trim().min(1).max(32);
+export const Text = (max: number) => z.string().trim().max(max);
+
+export const ReceiptRowView = z.object({
+  id: Id,
+  lineNo: z.number().int().positive(),
+  articleId: Id,
+  code: z.string(),
+  /** Content: the article's name, or what the cashier typed over it. */
+  name: z.string(),
+  unit: Unit,
+  quantityMilli: QuantityMilli,
+  /** Unit price incl. VAT, before the row's discount. */
+  unitPriceMinor: Minor,
+  discountBp: DiscountBp,
+  vatRateBp: RateBp,
+  /** quantity × unit price − discount, rounded to the cent; never cash-rounded. */
+  sumMinor: Minor,
+  /** What the discount took off this row (list sum − sum). */
+  discountMinor: Minor,
+  serialNo: z.string(),
+  salespersonCode: z.string().nullable(),
+  /** The article's picture (a URL or a path under the renderer), if it has one. */
+  imageUrl: z.string().nullable(),
+  /** Stock on hand in the receipt's warehouse; null when the article's stock is not kept. */
+  stockMilli: z.number().int().nullable(),
+  /** The receipt asks for more of this article than the warehouse has (shown red). */
+  overStock: z.boolean(),
+  zeroPrice: ZeroPriceOutcome,
+});
+export type ReceiptRowView = z.infer<typeof ReceiptRowView>;
+
+export const VatLineView = z.object({
+  rateBp: RateBp,
+  grossMinor: Minor,
+  netMinor: Minor,
+  vatMinor: Minor,
+});
+export type VatLineView = z.infer<typeof VatLineView>;
+
+export const PaymentMethod = z.enum(['cash', 'card', 'transfer', 'prepayment']);
+export type PaymentMethod = z.infer<typeof PaymentMethod>;
+
+export const PaymentView = z.object({
+  id: Id,
+  method: PaymentMethod,
+  /** What the payment covers of the amount payable (for cash: after 5-cent rounding). */
+  amountMinor: Minor,
+  /** What the customer handed over (cash only; equals amount otherwise). */
+  tenderedMinor: Minor,
+  changeMinor: NonNegativeMinor,
+  /** The 5-cent rounding this cash payment settled with (payable − exact due); 0 otherwise. */
+  roundingMinor: Minor,
+  /** Card: the terminal's approval code and masked card number. */
+  reference: z.string().nullable(),
+});
+export type PaymentView = z.infer<typeof PaymentView>;
+
+export const CustomerView = z.object({
+  id: Id,
+  code: z.string(),
+  name: z.string(),
+  idCode: z.string(),
+  phone: z.string(),
+  email: z.string(),
+  address: z.string(),
+  vatNo: z.string(),
+  priceFormulaCode: z.string().nullable(),
+  /** The formula's name and discount, for the drop-down ("Staff −10 %"). */
+  priceFormulaName: z.string().nullable(),
+  discountBp: DiscountBp,
+});
+export type CustomerView = z.infer<typeof CustomerView>;
+
+/** What kind of document: a receipt sells; a credit note returns; the others record the day. */
+export const DocumentType = z.enum(['receipt', 'credit_note', 'cash_movement', 'inventory', 'z_report']);
+export type DocumentType = z.infer<typeof DocumentType>;
+
+export const ReceiptView = z.object({
+  id: Id,
+  documentType: DocumentType,
+  status: ReceiptStatus,
+  /** Receipt number with the series prefix, assigned at confirm (gapless per series). */
+  number: z.string().nullable(),
+  seriesCode: z.string(),
+  currency: z.string().length(3),
+  createdAt: z.string(),
+  confirmedAt: z.string().nullable(),
+  /** Last F9 (or payment, which saves first); null when never saved. */
+  savedAt: z.string().nullable(),
+  /** Printed before confirm (F8); with "lock after print" the receipt can no longer change. */
+  printedAt: z.string().nullable(),
+  locked: z.boolean(),
+  /** Null: the default anonymous private person. */
+  customer: z.object({ id: Id, code: z.string() }).nullable(),
+  customerName: z.string(),
+  address: z.string(),
+  vatNo: z.string(),
+  email: z.string(),
+  priceFormulaCode: z.string().nullable(),
+  objectCode: z.string().nullable(),
+  warehouseCode: z.string(),
+  /** The receipt this one credits (on a credit note). */
+  creditOf: z.string().nullable(),
+  rows: z.array(ReceiptRowView),
+  vat: z.array(VatLineView),
+  /** Turnover: the sum of the rows, never rounded. */
+  totalMinor: Minor,
+  /** The rounding line: payable − total, from cash payments only (−0.02 … +0.02 each). */
+  roundingMinor: Minor,
+  /** What the customer pays in all: total + rounding. */
+  payableMinor: Minor,
+  paidMinor: Minor,
+  /** Still to pay, exact (card, transfer and prepayment take this). */
+  dueMinor: Minor,
+  /** What F4 pre-fills: the amount due rounded by the cash rounding setting. */
+  cashDueMinor: Minor,
+  /** Cash handed over by the customer, summed over cash payments ("Money"). */
+  moneyMinor: NonNegativeMinor,
+  changeMinor: NonNegativeMinor,
+  payments: z.array(PaymentView),
+});
+export type ReceiptView = z.infer<typeof ReceiptView>;
+
+export const PrinterState = z.enum(['ok', 'offline', 'paper_out', 'cover_open', 'error', 'unavailable']);
+export type PrinterState = z.infer<typeof PrinterState>;
+
+/**
+ * A text about a device for a person to read, as a translation key and the values it needs: the
+ * renderer words it in the screen's language (`devices.message.<key>`).
+ */
+export const STATUS_KEYS = [
+  'printer.paper_near_end',
+  /** What the printer's driver said (details.text), e.g. why a port cannot be opened. */
+  'printer.detail',
+  'printer.none',
+  'fiscal.offline',
+  'fiscal.paper_out',
+  'fiscal.cover_open',
+  'fiscal.device_error',
+  'fiscal.error',
+  'fiscal.offline_waiting',
+  'fiscal.check_registered',
+  'fiscal.refused',
+  'fiscal.failed',
+  'terminal.orphans',
+  'scanner.no_hid',
+  'scanner.problems',
+] as const;
+export const StatusText = z.object({
+  key: z.enum(STATUS_KEYS),
+  details: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
+});
+export type StatusText = z.infer<typeof StatusText>;
+
+export const PrinterStatusView = z.object({
+  name: z.string(),
+  state: PrinterState,
+  /** Confirmed receipts waiting for the printer. */
+  pendingJobs: z.number().int().nonnegative(),
+  /** Paper near end while printing (state ok), or what is wrong. */
+  message: StatusText.optional(),
+});
+export type PrinterStatusView = z.infer<typeof PrinterStatusView>;
+
+export const AppInfo = z.object({
+  version: z.string(),
+  locale: z.string(),
+  currency: z.string().length(3),
+  shopName: z.string(),
+  tillName: z.string(),
+});
+export type AppInfo = z.infer<typeof AppInfo>;
+
+/**
+ * A store's layout of restricted-circulation EAN-13 barcodes (prefix 20–29) printed by scales:
+ * `prefix` (2 digits) + item code (`itemDigits`) + [price/measure verifier digit] + value + check
+ * digit, 13 in all. The value is grams (`weight`, the row's quantity) or cents (`price`).
+ */
+export const WeightBarcodeLayout = z
+  .object({
+    prefix: z.string().regex(/^2\d$/),
+    itemDigits: z.number().int().min(3).max(6),
+    kind: z.enum(['weight', 'price']),
+    verifier: z.boolean(),
+  })
+  .refine((l) => 10 - l.itemDigits - (l.verifier ? 1 : 0) >= 4, { message: 'leaves fewer than 4 digits for the value' });
+export type WeightBarcodeLayout = z.infer<typeof WeightBarcodeLayout>;
+
+/** Settings a shop changes on the settings screen; stored in SQLite, read by every use case. */
+export const SettingsView = z.object({
+  zeroPricePolicy: ZeroPricePolicy,
+  lockAfterPrint: z.boolean(),
+  /** Until staff roles exist, the permission to delete unconfirmed receipts. */
+  allowDelete: z.boolean(),
+  salespersonPerRow: z.boolean(),
+  showArticleImage: z.boolean(),
+  /** Typing a phone number into the Customer field finds the customer. */
+  phoneLookup: z.boolean(),
+  transferEnabled: z.boolean(),
+  prepaymentEnabled: z.boolean(),
+  /** Rounding of the cash payment term. */
+  cashRounding: CashRounding,
+  /** Ledger account the rounding line is booked to. */
+  roundingAccount: Text(64).min(1),
+  defaultSeries: Code,
+  defaultWarehouse: Code,
+  /** Printed on receipts until staff log-in exists. */
+  cashierName: Text(40).min(1),
+
+  // Devices.
+  /**
+   * The receipt printer as a connection string; '' = what the till was started with (POS_PRINTER):
+   * `escpos:serial:/dev/ttyUSB0?baud=19200&parity=none&flow=none&profile=epson-wpc1257`,
+   * `escpos:tcp:192.168.1.50:9100?profile=…`, `sim`, `none`.
+   */
+  printerConnection: Text(200),
+  /** Kick the cash drawer (on the printer) when cash moves at confirm. */
+  drawerOnCash: z.boolean(),
+  /** Lets the cashier open the drawer without a sale, with a reason (logged). */
+  drawerOpenAllowed: z.boolean(),
+  /** Print a QR code of the receipt number under the receipt. */
+  receiptQr: z.boolean(),
+  /** Print the shop's logo (assets/logo.pbm) at the top. */
+  receiptLogo: z.boolean(),
+  /** Keyboard-wedge scanner: characters it sends before a code (programmed into the scanner). */
+  scannerPrefix: Text(8),
+  /** Longest gap between a scanner's keystrokes (ms); slower input is a person typing. */
+  scannerMaxGapMs: z.number().int().min(5).max(200),
+  /** Fewest characters a scan has. */
+  scannerMinLength: z.number().int().min(3).max(32),
+  weightBarcodes: z.array(WeightBarcodeLayout).max(10),
+  /**
+   * The card terminal; '' = what the till was started with (POS_TERMINAL):
+   * `zvt:serial:/dev/ttyACM0?baud=9600`, `zvt:tcp:10.0.0.5:20007`, `sim`, `none`.
+   */
+  terminalConnection: Text(200),
+  /** ZVT password (6 digits) the terminal expects from the till. */
+  terminalPassword: z.string().regex(/^\d{6}$/),
+  /** Which copies of the terminal's card slip the receipt printer prints. */
+  terminalSlips: z.enum(['none', 'customer', 'both']),
+  /** Poland: the fiscal printer, '' / `none`, `posnet:serial:/dev/ttyS1?baud=9600`, `posnet:sim`. */
+  fiscalConnection: Text(200),
+  /** Fiscal PTU letter per VAT rate (basis points as the key): {"2300":"A","800":"B"}. */
+  ptuMap: z.record(z.string().regex(/^\d{1,5}$/), z.string().regex(/^[A-G]$/)),
+});
+export type SettingsView = z.infer<typeof SettingsView>;
+
+const Named = z.object({ code: z.string(), name: z.string() });
+export const ReferenceLists = z.object({
+  series: z.array(Named.extend({ prefix: z.string() })),
+  warehouses: z.array(Named),
+  objects: z.array(Named),
+  salespeople: z.array(Named),
+  priceFormulas: z.array(Named.extend({ discountBp: DiscountBp, priceListCode: z.string().nullable() })),
+});
+export type ReferenceLists = z.infer<typeof ReferenceLists>;
+
+export const ArticleHit = z.object({
+  id: Id,
+  code: z.string(),
+  name: z.string(),
+  barcode: z.string().nullable(),
+  unit: Unit,
+  priceMinor: Minor,
+  vatRateBp: RateBp,
+  stockMilli: z.number().int().nullable(),
+  imageUrl: z.string().nullable(),
+});
+export type ArticleHit = z.infer<typeof ArticleHit>;
+
+export const ReceiptSummary = z.object({
+  id: Id,
+  status: ReceiptStatus,
+  number: z.string().nullable(),
+  customerName: z.string(),
+  totalMinor: Minor,
+  createdAt: z.string(),
+});
+export type ReceiptSummary = z.infer<typeof ReceiptSummary>;
+
+/** One device as the status bar shows it. `none` = not configured (nothing to show). */
+export const DeviceState = z.enum(['ok', 'warning', 'offline', 'error', 'unavailable', 'none']);
+export type DeviceState = z.infer<typeof DeviceState>;
+export const DeviceStatus = z.object({ name: z.string(), state: DeviceState, message: StatusText.optional() });
+export type DeviceStatus = z.infer<typeof DeviceStatus>;
+export const DevicesView = z.object({
+  printer: DeviceStatus,
+  fiscal: DeviceStatus,
+  terminal: DeviceStatus,
+  scanner: DeviceStatus,
+});
+export type DevicesView = z.infer<typeof DevicesView>;
+
+export const DeviceLogEntry = z.object({
+  at: z.string(),
+  device: z.string(),
+  event: z.string(),
+  detail: z.string(),
+});
+export type DeviceLogEntry = z.infer<typeof DeviceLogEntry>;
+
+/** A card payment the terminal approved but no sale took (found when the till asked it after a fault). */
+export const OrphanedApproval = z.object({
+  requestId: Id,
+  amountMinor: Minor,
+  at: z.string(),
+  reference: z.string().nullable(),
+  receiptNo: z.string().nullable(),
+});
+export type OrphanedApproval = z.infer<typeof OrphanedApproval>;
+

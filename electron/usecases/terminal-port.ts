@@ -1,0 +1,87 @@
+/**
+ * The card terminal as the use cases need it. Adapters (ZVT, the simulated terminal) implement it;
+ * the use cases never see a protocol. A lost answer is settled by asking the terminal (`recover`),
+ * never by sending the request again.
+ */
+export type TerminalResult =
+  | {
+      approved: true;
+      /** What the receipt shows: approval code and masked card number, e.g. "AUTH 123456 ****4242". */
+      reference: string;
+      /** The terminal's receipt number: a reversal names the payment by it. */
+      receiptNo?: string;
+      /** The terminal's trace number. */
+      trace?: string;
+      /** The terminal's own receipt text (card slip), line by line, for the receipt printer. */
+      slip?: string[];
+    }
+  | {
+      approved: false;
+      reason: string;
+      /** Terminal result code, when it gave one. */
+      code?: number;
+      /** Stable key of that result (insufficient_funds, wrong_pin…), so the screen can translate it. */
+      key?: string;
+    };
+
+/** A plain-words prompt from the terminal while it works ("Insert card", "Enter PIN"…). */
+export interface TerminalPrompt {
+  /** Stable key for translation: insert_card, enter_pin, please_wait, remove_card, approved, declined, other. */
+  key: string;
+  /** The terminal's own words (shown when there is no translation). */
+  text: string;
+}
+
+/** A request the till started and never heard the end of (crash, timeout, cable pulled). */
+export interface PendingTerminalRequest {
+  requestId: string;
+  kind: 'payment' | 'reversal' | 'refund';
+  amountMinor: number;
+  /** ISO time the request was journalled. */
+  startedAt: string;
+}
+
+/** What the terminal says happened to a pending request, after asking it. */
+export type RecoveryOutcome =
+  | ({ outcome: 'approved' } & Extract<TerminalResult, { approved: true }>)
+  | { outcome: 'declined'; reason: string }
+  /** The terminal cannot tell (no matching last transaction, or it does not answer). */
+  | { outcome: 'unknown'; reason: string };
+
+export interface PaymentTerminal {
+  readonly name: string;
+  pay(request: { requestId: string; amountMinor: number; currency: string; onPrompt?: (p: TerminalPrompt) => void }): Promise<TerminalResult>;
+  /** Same-day cancellation of an approved payment, for its exact amount, by its terminal receipt number. */
+  reverse(request: {
+    requestId: string;
+    amountMinor: number;
+    reference: string;
+    receiptNo?: string;
+    onPrompt?: (p: TerminalPrompt) => void;
+  }): Promise<TerminalResult>;
+  /** Money back to a card, where the terminal supports it. */
+  refund?(request: { requestId: string; amountMinor: number; onPrompt?: (p: TerminalPrompt) => void }): Promise<TerminalResult>;
+  /** The terminal's end of day (the day close): its totals as printable lines. */
+  endOfDay?(): Promise<{ ok: boolean; lines: string[]; reason?: string }>;
+  /** Settles a request cut off by a crash or a timeout by asking the terminal: approved, declined, or unknown. */
+  recover?(pending: PendingTerminalRequest): Promise<RecoveryOutcome>;
+  /** Reads the national ID card in the terminal's reader; null when no card was read. */
+  readIdCard(): Promise<string | null>;
+  close?(): Promise<void>;
+}
+
+/** Thrown by a terminal that is not there: card payments are refused with a message, cash goes on. */
+export class TerminalUnavailableError extends Error {
+  constructor() {
+    super('no card terminal is configured');
+    this.name = 'TerminalUnavailableError';
+  }
+}
+
+/** No terminal: card payments are refused with a message; the till keeps selling for cash. */
+export const noTerminal: PaymentTerminal = {
+  name: 'none',
+  pay: () => Promise.reject(new TerminalUnavailableError()),
+  reverse: () => Promise.reject(new TerminalUnavailableError()),
+  readIdCard: () => Promise.reject(new TerminalUnavailableError()),
+};

@@ -1,0 +1,155 @@
+import type { StoreApi } from 'zustand/vanilla';
+import type {
+  AppInfo,
+  ArticleHit,
+  CustomerView,
+  Input,
+  PaymentMethod,
+  PrinterStatusView,
+  ReceiptSummary,
+  ReceiptView,
+  ReferenceLists,
+  SettingsView,
+} from '../../../../electron/contract/api';
+import type { ErrorDetails } from '../../lib/pos-client';
+
+/**
+ * The receipt screen's state and actions, as types only: the store (store.ts) puts them together,
+ * the action groups (store-*.ts) implement them, and none of them imports another's code.
+ */
+
+export type Tone = 'error' | 'warning' | 'info' | 'success';
+
+/** A status-bar message, kept untranslated so a language switch re-renders it. */
+export interface Message {
+  id: number;
+  tone: Tone;
+  /** Translation key. */
+  key: string;
+  /** Interpolation values; numbers named like money/quantities are formatted per language. */
+  details: ErrorDetails;
+}
+
+export type CustomerBy = 'any' | 'phone' | 'idCode';
+
+/** The one dialog open over the screen, if any: the F-keys and the fields open them. */
+export type DialogState =
+  | { kind: 'unsaved'; then: 'new' | 'close' }
+  | { kind: 'delete' }
+  | { kind: 'series' }
+  | { kind: 'customer'; query: string; by: CustomerBy; results?: CustomerView[] }
+  | { kind: 'article'; query: string }
+  | { kind: 'preview'; lines: string[]; copy: boolean }
+  | { kind: 'open'; receipts: ReceiptSummary[] };
+
+/** An amount field opened by F4, F6, Transfer or Prepayment; `seq` re-fills it on every press. */
+export interface PaymentEntry {
+  method: PaymentMethod;
+  amountMinor: number;
+  seq: number;
+}
+
+export interface ReceiptData {
+  loaded: boolean;
+  info: AppInfo | null;
+  receipt: ReceiptView | null;
+  printer: PrinterStatusView | null;
+  settings: SettingsView;
+  lists: ReferenceLists;
+  payment: PaymentEntry | null;
+  /** A card payment is waiting for the terminal; the screen stays usable meanwhile. */
+  cardPending: boolean;
+  /** The terminal's latest prompt while it works ("Insert card", "Enter PIN"…). */
+  terminalPrompt: { key: string; text: string } | null;
+  /** F2 was pressed and receipt.new is on its way: the Article field already accepts input. */
+  creating: boolean;
+  /** Mutations queued or in flight. */
+  pending: number;
+  message: Message | null;
+  dialog: DialogState | null;
+  /** The row the cashier entered last (its picture is shown). */
+  lastRowId: string | null;
+}
+
+export interface CommonActions {
+  notify(tone: Tone, key: string, details?: ErrorDetails): void;
+  /** Null when nothing is queued; otherwise resolves once every queued mutation has finished. */
+  whenIdle(): Promise<void> | null;
+  closeDialog(): void;
+}
+
+export type ReceiptState = ReceiptData & CommonActions & LifecycleActions & RowActions & HeaderActions & PaymentActions;
+export type ReceiptStore = StoreApi<ReceiptState>;
+
+
+/** Directo's life cycle of a receipt: F2 new, F9 save, Leave, Close, Delete, Copy, F8 print, F3 open, F12 confirm. */
+export interface LifecycleActions {
+  load(): Promise<void>;
+  /** Settings and lists again (after the settings screen, and with every new receipt). */
+  reloadSettings(): Promise<void>;
+  subscribeEvents(): () => void;
+  /** F2. Resolves false when it asks first (unsaved changes) or the core refused. */
+  newReceipt(): Promise<boolean>;
+  /** F9: the receipt becomes View; rows the zero-price policy warns about are named. */
+  save(): Promise<boolean>;
+  /** Leave: drops the unsaved changes; a receipt never saved disappears. */
+  leave(): Promise<boolean>;
+  /** Close: asks about unsaved changes, then shows the empty screen. */
+  close(): Promise<boolean>;
+  /** The answer to "Save changes?"; true once the screen moved on (new receipt or closed). */
+  resolveUnsaved(choice: 'save' | 'discard' | 'cancel'): Promise<boolean>;
+  /** Delete: asks first; refuses at once when the setting or the status forbids it. */
+  requestDelete(): void;
+  confirmDelete(): Promise<boolean>;
+  copy(): Promise<boolean>;
+  /** F12. */
+  confirm(): Promise<boolean>;
+  /** F8: the printout as the printer would get it, in the preview dialog. */
+  preview(): Promise<boolean>;
+  print(): Promise<boolean>;
+  /** F3: the dialog of receipts not confirmed yet. */
+  showOpenList(): Promise<boolean>;
+  openById(receiptId: string): Promise<boolean>;
+}
+
+/** The fields of one row the cashier can change; updateRow sends only these. */
+export type RowPatch = Omit<Input<'receipt.updateRow'>, 'receiptId' | 'rowId'>;
+
+export interface RowActions {
+  addArticle(code: string): Promise<boolean>;
+  updateRow(rowId: string, patch: RowPatch): Promise<boolean>;
+  removeRow(rowId: string): Promise<boolean>;
+}
+
+export type HeaderPatch = Omit<Input<'receipt.setHeader'>, 'receiptId'>;
+
+export interface HeaderActions {
+  setHeader(patch: HeaderPatch): Promise<boolean>;
+  /** Null: back to the anonymous private person. The core re-prices the rows. */
+  setCustomer(customerId: string | null): Promise<boolean>;
+  setSeries(seriesCode: string): Promise<boolean>;
+  /** Ctrl+Enter on Number: the series to choose from. */
+  chooseSeries(): void;
+  /** Enter in the Customer field: one match is taken, several or none open the search. */
+  findCustomer(text: string): Promise<void>;
+  /** Ctrl+Enter / double-click on Customer, or the follow-up of F10 and findCustomer. */
+  searchCustomer(query: string, by?: CustomerBy, results?: CustomerView[]): void;
+  pickCustomer(customer: CustomerView): Promise<boolean>;
+  /** F10: the ID card in the terminal's reader names the customer. */
+  readIdCard(): Promise<void>;
+  /** Ctrl+Enter / double-click on Article: the article index. */
+  searchArticle(query: string): Promise<void>;
+  pickArticle(hit: ArticleHit): Promise<boolean>;
+}
+
+export interface PaymentActions {
+  /**
+   * Opens the amount field of a method (F4 cash, F6 card, Transfer, Prepayment) pre-filled by the
+   * core: cash with the rounded amount due, the others with the exact one. False when nothing can be paid.
+   */
+  startPayment(method: PaymentMethod): boolean;
+  cancelPayment(): void;
+  /** Cash: what the customer handed over; the others: the amount to take. */
+  pay(method: PaymentMethod, amountMinor: number): Promise<boolean>;
+  removePayment(paymentId: string): Promise<boolean>;
+}
