@@ -32,10 +32,11 @@ module.exports = {
     },
     {
       name: 'domain-is-pure',
-      comment: 'electron/domain imports only other electron/domain files and the npm package decimal.js: no other layer, no Node built-ins, no other npm packages.',
+      comment:
+        'electron/domain imports only other electron/domain files and the pure npm packages decimal.js (money) and jsvat (VAT number formats and check digits): no other layer, no Node built-ins, no other npm packages.',
       severity: 'error',
       from: { path: '^electron/domain/' },
-      to: { couldNotResolve: false, pathNot: ['^electron/domain/', pkg('decimal\\.js')] },
+      to: { couldNotResolve: false, pathNot: ['^electron/domain/', pkg('decimal\\.js'), pkg('jsvat')] },
     },
     {
       name: 'usecases-no-adapters',

@@ -22,6 +22,7 @@ import type { Clock, CoreDeps, Ids, ShopConfig } from '../usecases/ports.js';
 import { receiptConfirmUseCases } from '../usecases/receipt-confirm.js';
 import { receiptHeaderUseCases } from '../usecases/receipt-header.js';
 import { receiptPaymentUseCases } from '../usecases/receipt-payments.js';
+import { receiptRowUseCases } from '../usecases/receipt-rows.js';
 import { receiptUseCases } from '../usecases/receipts.js';
 import { defaultSettings } from '../usecases/settings-defaults.js';
 import type { PaymentTerminal } from '../usecases/terminal-port.js';
@@ -34,13 +35,19 @@ import { EventBus } from './event-bus.js';
 import { systemClock, uuidv7Ids } from './ids.js';
 import { printLabels } from './locales.js';
 
+/**
+ * An installation before anything is set: euros, Estonian printouts, series K, the machine's time
+ * zone, no shop identity (the settings screen, the POS_* presets or the demo shop give one).
+ */
 export const DEFAULT_SHOP: ShopConfig = {
-  shopName: 'Demo Pood OÜ',
-  shopLines: ['Tartu mnt 1, 10115 Tallinn', 'Reg. 12345678 · KMKR EE123456789'],
-  tillName: 'Kassa 1',
   currency: 'EUR',
   locale: 'et',
-  timeZone: 'Europe/Tallinn',
+  shopName: '',
+  shopAddress: '',
+  shopRegNo: '',
+  shopVatNo: '',
+  tillName: '',
+  timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone,
   seriesCode: 'K',
 };
 
@@ -157,6 +164,7 @@ export async function startCore(options: CoreOptions): Promise<Core> {
     ...printer.handlers,
     ...deviceUseCases(deps),
     ...receiptUseCases(deps),
+    ...receiptRowUseCases(deps),
     ...receiptHeaderUseCases(deps),
     ...receiptPaymentUseCases(deps),
     ...receiptConfirmUseCases(deps, [printOnConfirm(deps), fiscalOnConfirm(deps)]),

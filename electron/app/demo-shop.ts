@@ -5,6 +5,8 @@ import type { Ids } from '../usecases/ports.js';
 
 const Named = z.object({ code: z.string().min(1).max(32), name: z.string().min(1) });
 const DemoShop = z.object({
+  /** The demo shop's name, address, numbers, till and time zone, as settings. */
+  identity: z.record(z.string(), z.string()),
   series: z.array(Named.extend({ prefix: z.string().min(1).max(8) })),
   warehouses: z.array(Named),
   objects: z.array(Named),
@@ -29,8 +31,8 @@ const DemoShop = z.object({
 });
 
 /**
- * The demo shop around the demo catalogue: customers with price formulas, a second number series
- * and warehouse, objects, salespeople, some stock and pictures. Loaded once, into a till that has
+ * The demo shop around the demo catalogue: its name and numbers, customers with price formulas, a
+ * second number series and warehouse, objects, salespeople, some stock and pictures. Loaded once, into a till that has
  * no customers yet, so a newcomer can try every field of the receipt.
  */
 export function seedDemoShop(db: Db, file: string, ids: Ids): boolean {
@@ -41,6 +43,8 @@ export function seedDemoShop(db: Db, file: string, ids: Ids): boolean {
     (db.prepare('SELECT id FROM articles WHERE code = ?').get(code) as { id: string } | undefined)?.id;
 
   db.transaction(() => {
+    const setting = db.prepare('INSERT OR IGNORE INTO settings (key, value) VALUES (?, ?)');
+    for (const [key, value] of Object.entries(shop.identity)) setting.run(key, JSON.stringify(value));
     for (const s of shop.series) db.prepare('INSERT OR IGNORE INTO number_series (code, prefix, next_number, name) VALUES (?, ?, 1, ?)').run(s.code, s.prefix, s.name);
     for (const w of shop.warehouses) db.prepare('INSERT OR IGNORE INTO warehouses (code, name) VALUES (?, ?)').run(w.code, w.name);
     for (const o of shop.objects) db.prepare('INSERT OR IGNORE INTO objects (code, name) VALUES (?, ?)').run(o.code, o.name);

@@ -1,20 +1,27 @@
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { BAUD_RATES, parseConnection, type Connections, type Device, type PrinterConnection } from '../devices/connection.js';
+import { isTimeZone } from '../contract/api.js';
 import type { TerminalConfig } from '../devices/terminal/setup.js';
+import type { ShopConfig } from '../usecases/ports.js';
 import { PRINTER_PROFILES } from '../../native/printer/profiles.js';
 
 export interface StartOptions {
-  port: number;
+  /** Browser mode's port; null when not given: the last start's port if free, else any free one. */
+  port: number | null;
   dataDir: string;
   printer: PrinterConnection;
   terminal: TerminalConfig;
   /** HID POS scanners through node-hid ('hid', the default) or none; keyboard-wedge scanners always work. */
   scanner: 'hid' | 'none';
   uiLocale: string;
+  /** Presets for a kiosk (POS_SHOP_NAME …): what the settings say until the settings screen says otherwise. */
+  shop: Partial<ShopPresets>;
   demoCatalogue: boolean;
   /** Serve browser mode even where Electron is installed. */
   forceBrowser: boolean;
+  /** Replace browser mode's kept access token: links with the old one stop working. */
+  newToken: boolean;
 }
 
 /** The per-user application-data folder each platform expects. */
@@ -25,6 +32,30 @@ export function defaultDataDir(env: NodeJS.ProcessEnv = process.env, platform = 
 }
 
 export class UsageError extends Error {}
+
+/** The shop's identity, the till's name and the time zone a kiosk install may preset. */
+export type ShopPresets = Pick<ShopConfig, 'shopName' | 'shopAddress' | 'shopRegNo' | 'shopVatNo' | 'tillName' | 'timeZone'>;
+
+const PRESET_VARIABLES: Record<keyof ShopPresets, string> = {
+  shopName: 'POS_SHOP_NAME',
+  shopAddress: 'POS_SHOP_ADDRESS',
+  shopRegNo: 'POS_SHOP_REG_NO',
+  shopVatNo: 'POS_SHOP_VAT_NO',
+  tillName: 'POS_TILL_NAME',
+  timeZone: 'POS_TIME_ZONE',
+};
+
+function shopPresets(env: NodeJS.ProcessEnv): Partial<ShopPresets> {
+  const presets: Partial<ShopPresets> = {};
+  for (const [key, variable] of Object.entries(PRESET_VARIABLES) as [keyof ShopPresets, string][]) {
+    const value = env[variable]?.trim();
+    if (value) presets[key] = value;
+  }
+  if (presets.timeZone !== undefined && !isTimeZone(presets.timeZone)) {
+    throw new UsageError(`POS_TIME_ZONE: "${presets.timeZone}" is not a time zone (e.g. Europe/Tallinn, Europe/Vilnius, Europe/Warsaw)`);
+  }
+  return presets;
+}
 
 /** A device given as a connection string, the same as on the settings screen. */
 function connection<D extends Device>(device: D, flag: string, text: string): Connections[D] {
@@ -50,7 +81,7 @@ export function parseStartOptions(argv: readonly string[], env: NodeJS.ProcessEn
     const arg = argv[i] ?? '';
     if (!arg.startsWith('--')) throw new UsageError(`unexpected argument "${arg}"`);
     const [name, inline] = arg.slice(2).split('=', 2) as [string, string | undefined];
-    if (name === 'no-demo' || name === 'browser') {
+    if (name === 'no-demo' || name === 'browser' || name === 'new-token') {
       switches.add(name);
       continue;
     }
@@ -62,9 +93,10 @@ export function parseStartOptions(argv: readonly string[], env: NodeJS.ProcessEn
   for (const name of flags.keys()) if (!known.has(name)) throw new UsageError(`unknown option --${name}`);
 
   const pick = (flag: string, envName: string): string | undefined => flags.get(flag) ?? env[envName];
-  const portText = pick('port', 'POS_PORT') ?? '0';
-  const port = Number(portText);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port must be 0..65535, got "${portText}"`);
+  // An empty POS_PORT= means not given, as in a kiosk's environment file with the value left out.
+  const portText = pick('port', 'POS_PORT') || undefined;
+  const port = portText === undefined ? null : Number(portText);
+  if (port !== null && (!/^\d+$/.test(portText ?? '') || port > 65535)) throw new UsageError(`--port must be 0..65535, got "${portText}"`);
 
   let printer = connection('printer', 'printer', pick('printer', 'POS_PRINTER') ?? 'sim');
   const profileId = pick('printer-profile', 'POS_PRINTER_PROFILE');
@@ -98,7 +130,9 @@ export function parseStartOptions(argv: readonly string[], env: NodeJS.ProcessEn
     dataDir: pick('data-dir', 'POS_DATA_DIR') ?? defaultDataDir(env),
     printer,
     uiLocale: pick('locale', 'POS_LOCALE') ?? 'en',
+    shop: shopPresets(env),
     demoCatalogue: !switches.has('no-demo'),
     forceBrowser: switches.has('browser') || env.POS_BROWSER === '1',
+    newToken: switches.has('new-token') || env.POS_NEW_TOKEN === '1',
   };
 }

@@ -3,11 +3,14 @@ import {
   AppInfo,
   ArticleHit,
   Code,
+  ConfirmWarning,
   CustomerView,
   DeviceLogEntry,
   DevicesView,
   DiscountBp,
   Id,
+  MAX_AMOUNT_MINOR,
+  MAX_PRICE_MINOR,
   NonNegativeMinor,
   OrphanedApproval,
   PaymentMethod,
@@ -37,7 +40,14 @@ export const api = {
   /** Unconfirmed receipts (saved or not), newest first: closed sales can be reopened. */
   'receipt.listOpen': { input: z.object({}), output: z.array(ReceiptSummary) },
   'receipt.addArticle': {
-    input: z.object({ receiptId: Id, code: z.string().trim().min(1).max(64) }),
+    input: z.object({
+      receiptId: Id,
+      code: z.string().trim().min(1).max(64),
+      /** The weight of a weighed article entered without a scale label (thousandths of a kg). */
+      quantityMilli: QuantityMilli.refine((q) => q > 0, { message: 'quantity must be more than zero' }).optional(),
+      /** The cashier was asked "Are you sure?" about the quantity and said yes. */
+      confirmed: z.boolean().default(false),
+    }),
     output: ReceiptView,
   },
   /** Changes the fields given; the others stay. */
@@ -48,9 +58,11 @@ export const api = {
       quantityMilli: QuantityMilli.optional(),
       discountBp: DiscountBp.optional(),
       name: Text(80).min(1).optional(),
-      unitPriceMinor: NonNegativeMinor.optional(),
+      unitPriceMinor: NonNegativeMinor.max(MAX_PRICE_MINOR).optional(),
       serialNo: Text(64).optional(),
       salespersonCode: Code.nullable().optional(),
+      /** The cashier was asked "Are you sure?" about the quantity and said yes. */
+      confirmed: z.boolean().default(false),
     }),
     output: ReceiptView,
   },
@@ -84,12 +96,19 @@ export const api = {
    * Saves the receipt first (the zero-price policy applies).
    */
   'receipt.pay': {
-    input: z.object({ receiptId: Id, method: PaymentMethod, amountMinor: NonNegativeMinor }),
+    input: z.object({
+      receiptId: Id,
+      method: PaymentMethod,
+      amountMinor: NonNegativeMinor.max(MAX_AMOUNT_MINOR),
+      /** The cashier was asked about an unusually large amount of cash and said yes. */
+      confirmed: z.boolean().default(false),
+    }),
     output: ReceiptView,
   },
   /** Removes a payment from an unconfirmed receipt; a card payment is reversed on the terminal. */
   'receipt.removePayment': { input: z.object({ receiptId: Id, paymentId: Id }), output: ReceiptView },
-  'receipt.confirm': { input: ReceiptRef, output: ReceiptView },
+  /** F12. `accept`: the warnings the cashier was shown and confirmed over (rows without a price, a total of 0.00). */
+  'receipt.confirm': { input: ReceiptRef.extend({ accept: z.array(ConfirmWarning).default([]) }), output: ReceiptView },
   /** F8 preview: the printout as text lines, exactly as the printer would get it. */
   'receipt.preview': { input: ReceiptRef, output: z.object({ lines: z.array(z.string()) }) },
   /** F8 print: a confirmed receipt prints as a COPY; an unconfirmed one as a pro-forma (and locks, if set). */

@@ -22,5 +22,30 @@ export function parseQuantityInput(text: string): number | null {
   return m[1] ? -milli : milli;
 }
 
+/** What a typed number is: its value in integer units, or why it cannot be taken. */
+export type NumberReading = { value: number } | { problem: 'format' | 'too_large' };
+
+// Digits beyond what the strict patterns take, with decimals they would take: a number, only too large.
+const LONG_MONEY = /^-?\d{11,}(?:[.,]\d{0,2})?$/;
+const LONG_QUANTITY = /^-?\d{8,}(?:[.,]\d{0,3})?$/;
+
+/**
+ * Reads a typed amount and tells "not an amount" from "an amount above `maxMinor`", so the
+ * cashier who typed 99999999 is told it is too large, not that it is not a number.
+ */
+export function readMoneyInput(text: string, maxMinor: number): NumberReading {
+  return read(parseMoneyInput(text), LONG_MONEY, text, maxMinor);
+}
+
+/** As readMoneyInput, for a quantity in thousandths. */
+export function readQuantityInput(text: string, maxMilli: number): NumberReading {
+  return read(parseQuantityInput(text), LONG_QUANTITY, text, maxMilli);
+}
+
+function read(value: number | null, long: RegExp, text: string, max: number): NumberReading {
+  if (value === null) return { problem: long.test(text.trim().replace(/\s/g, '')) ? 'too_large' : 'format' };
+  return Math.abs(value) > max ? { problem: 'too_large' } : { value };
+}
+
 /** Formatting is shared with the paper and the fiscal printer, so it lives beside them. */
 export { formatMoney, formatMoneyInput, formatQuantity, formatRate } from '../../native/text/numbers.js';

@@ -33,6 +33,12 @@ export const ERROR_CODES = [
   'warehouse.not_found',
   'object.not_found',
   'salesperson.not_found',
+  // A customer's details on the receipt header (details.field names the field).
+  'vat_no.no_country',
+  'vat_no.unknown_country',
+  'vat_no.bad_format',
+  'vat_no.check_digit',
+  'email.invalid',
   // Devices.
   'barcode.invalid_check_digit',
   'drawer.not_allowed',
@@ -45,6 +51,13 @@ export const ERROR_CODES = [
   'payment.terminal_in_doubt',
   'payment.reversal_not_today',
   'payment.not_orphaned',
+  // A tired cashier's input: asked about, explained, never taken silently.
+  'receipt.confirm_warnings',
+  'quantity.implausible',
+  'quantity.not_whole',
+  'article.needs_weight',
+  'payment.implausible_cash',
+  'amount.too_large',
 ] as const;
 
 export const ErrorCode = z.enum(ERROR_CODES);

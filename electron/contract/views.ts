@@ -10,9 +10,17 @@ export const Id = z.string().min(1).max(64);
 export const Minor = z.number().int().safe();
 export const NonNegativeMinor = Minor.nonnegative();
 /** Quantity in thousandths of a unit: 1.25 kg = 1250. At most 1 000 000 units on one row. */
-export const QuantityMilli = z.number().int().min(-1_000_000_000).max(1_000_000_000).refine((q) => q !== 0, {
+export const MAX_QUANTITY_MILLI = 1_000_000_000;
+export const QuantityMilli = z.number().int().min(-MAX_QUANTITY_MILLI).max(MAX_QUANTITY_MILLI).refine((q) => q !== 0, {
   message: 'quantity must not be zero',
 });
+/** The highest unit price a row takes: 10 000 000.00 (any more is a typing slip, and sums stay exact). */
+export const MAX_PRICE_MINOR = 1_000_000_000;
+/** The most money one payment takes: 1 000 000 000.00. */
+export const MAX_AMOUNT_MINOR = 100_000_000_000;
+/** Warnings the cashier may confirm a receipt over, having been asked. */
+export const ConfirmWarning = z.enum(['zero_price', 'zero_total']);
+export type ConfirmWarning = z.infer<typeof ConfirmWarning>;
 /** VAT rate in basis points: 22 % = 2200. */
 const RateBp = z.number().int().min(0).max(10_000);
 
@@ -207,6 +215,8 @@ export const AppInfo = z.object({
   currency: z.string().length(3),
   shopName: z.string(),
   tillName: z.string(),
+  /** The shop's time zone: the screen shows every time in it. */
+  timeZone: z.string(),
 });
 export type AppInfo = z.infer<typeof AppInfo>;
 
@@ -225,6 +235,17 @@ export const WeightBarcodeLayout = z
   .refine((l) => 10 - l.itemDigits - (l.verifier ? 1 : 0) >= 4, { message: 'leaves fewer than 4 digits for the value' });
 export type WeightBarcodeLayout = z.infer<typeof WeightBarcodeLayout>;
 
+/** An IANA time zone this runtime knows. */
+export function isTimeZone(zone: string): boolean {
+  if (zone.trim() === '' || zone !== zone.trim()) return false;
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /** Settings a shop changes on the settings screen; stored in SQLite, read by every use case. */
 export const SettingsView = z.object({
   zeroPricePolicy: ZeroPricePolicy,
@@ -237,6 +258,8 @@ export const SettingsView = z.object({
   phoneLookup: z.boolean(),
   transferEnabled: z.boolean(),
   prepaymentEnabled: z.boolean(),
+  /** A scan that adds no row or a refused F12 sounds a tone (the cashier may be looking at the customer). */
+  errorTone: z.boolean(),
   /** Rounding of the cash payment term. */
   cashRounding: CashRounding,
   /** Ledger account the rounding line is booked to. */
@@ -281,6 +304,32 @@ export const SettingsView = z.object({
   fiscalConnection: Text(200),
   /** Fiscal PTU letter per VAT rate (basis points as the key): {"2300":"A","800":"B"}. */
   ptuMap: z.record(z.string().regex(/^\d{1,5}$/), z.string().regex(/^[A-G]$/)),
+
+  // The shop and the till, printed on every receipt (a change never alters a confirmed receipt's
+  // paper: that is kept as it was printed).
+  /** Legal name of the shop. */
+  shopName: Text(80),
+  shopAddress: Text(200),
+  /** Company registration number. */
+  shopRegNo: Text(32),
+  shopVatNo: Text(32),
+  tillName: Text(40),
+  /** Extra lines under the shop's identity on every receipt. */
+  receiptHeader: z.array(Text(64)).max(6),
+  /** Lines at the foot of every receipt; none: the printout's own thanks. */
+  receiptFooter: z.array(Text(64)).max(6),
+  /** The shop's time zone (IANA name): every time shown or printed, and the shop day, follow it. */
+  timeZone: z.string().refine(isTimeZone, { message: 'not a time zone the till knows (e.g. Europe/Tallinn)' }),
+
+  // What a tired cashier may have mistyped: the till asks before taking it.
+  /** More pieces than this on one row asks "Are you sure?". */
+  maxQuantityPcs: z.number().int().min(1).max(1_000_000),
+  /** More than this weight (thousandths of a kg) on one row asks. */
+  maxQuantityKgMilli: z.number().int().min(1).max(1_000_000_000),
+  /** Cash received above the amount due plus this (the largest banknote in use) asks. */
+  largestBanknoteMinor: NonNegativeMinor,
+  /** Scanning an article already on the receipt adds to its quantity (else a new row). */
+  mergeScans: z.boolean(),
 });
 export type SettingsView = z.infer<typeof SettingsView>;
 

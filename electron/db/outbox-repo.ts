@@ -10,8 +10,9 @@
  *
  * `progress` counts the steps of a multi-step effect already confirmed by the device (chunks of a
  * receipt on paper); `marker` is what the worker noted, committed on its own, just before a step
- * whose outcome could be lost (the fiscal printer's receipt counter), so after a crash the device
- * can be asked whether the step happened instead of doing it twice.
+ * whose outcome could be lost (the fiscal printer's receipt counter; the chunk the printer is
+ * being sent), so after a crash the device can be asked whether the step happened, or the step
+ * is repeated visibly, instead of doing it twice unnoticed.
  */
 import type { Db } from './open.js';
 
@@ -79,6 +80,14 @@ export function entriesOfKind(db: Db, kind: string, documentId?: string): Outbox
 /** The first `progress` steps are done. Only while open; progress never goes back. */
 export function setProgress(db: Db, id: string, progress: number): void {
   db.prepare(`UPDATE outbox SET progress = ? WHERE id = ? AND status IN ('pending', 'in_doubt') AND progress < ?`).run(progress, id, progress);
+}
+
+/**
+ * Committed on its own, before a step whose outcome could be lost but which the drainer settles
+ * itself (the print drainer's "sending chunk k"): status and attempts stay as they are.
+ */
+export function setMarker(db: Db, id: string, marker: string): void {
+  db.prepare(`UPDATE outbox SET marker = ? WHERE id = ? AND status IN ('pending', 'in_doubt')`).run(marker, id);
 }
 
 /**

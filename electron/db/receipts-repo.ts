@@ -1,5 +1,6 @@
 import type { Db } from './open.js';
 import type { PaymentMethod, Unit, ZeroPricePolicy } from '../contract/api.js';
+import { readCardSlips, type CardSlip } from '../domain/card-slips.js';
 import type { DocumentType } from '../domain/document.js';
 
 /** Rows as stored; mapped to camelCase here so nothing above the repository sees SQL shapes. */
@@ -73,9 +74,9 @@ export interface PaymentRecord {
   changeMinor: number;
   roundingMinor: number;
   reference: string | null;
-  /** Card: the terminal's receipt number (a reversal names the payment by it) and its slip lines. */
+  /** Card: the terminal's receipt number (a reversal names the payment by it) and its slips (one per copy). */
   receiptNo?: string | null;
-  slip?: string[] | null;
+  slip?: CardSlip[] | null;
   createdAt?: string;
 }
 
@@ -116,7 +117,7 @@ export function findReceipt(db: Db, id: string): ReceiptRecord | null {
     ...head,
     dirty: head.dirty === 1,
     rows,
-    payments: payments.map((p) => ({ ...p, slip: p.slip === null ? null : (JSON.parse(p.slip) as string[]) })),
+    payments: payments.map((p) => ({ ...p, slip: p.slip === null ? null : readCardSlips(JSON.parse(p.slip)) })),
   };
 }
 

@@ -1,4 +1,5 @@
 import type { Db } from './open.js';
+import type { CardSlip } from '../domain/card-slips.js';
 
 export type TerminalRequestKind = 'payment' | 'reversal';
 export type TerminalRequestStatus = 'pending' | 'approved' | 'declined' | 'unknown';
@@ -39,7 +40,7 @@ export function finishTerminalRequest(
     now: string;
     receiptNo?: string | null;
     trace?: string | null;
-    slip?: readonly string[] | null;
+    slip?: readonly CardSlip[] | null;
   },
 ): void {
   db.prepare(

@@ -5,6 +5,11 @@
  */
 export type ZeroPricePolicy = 'none' | 'warn' | 'forbid';
 
+/** The price the policy looks at: a row discounted by 100 % sells for nothing as well. */
+export function policyPrice(row: { unitPriceMinor: number; discountBp: number }): number {
+  return row.discountBp >= 10_000 ? 0 : row.unitPriceMinor;
+}
+
 /**
  * A row whose unit price is 0: the article's own policy wins over the system's (even when the
  * article says 'none' and the system 'forbid' — free samples); a non-zero price is always 'ok'.

@@ -1,5 +1,5 @@
 import type { Db } from '../db/open.js';
-import { getEntry, headOfLane, markDone, markFailed, markInDoubt, markNotDone, markRetry, setProgress, type OutboxEntry } from '../db/outbox-repo.js';
+import { getEntry, headOfLane, markDone, markFailed, markInDoubt, markNotDone, markRetry, setMarker, setProgress, type OutboxEntry } from '../db/outbox-repo.js';
 import { isEffectKind, readPayload, type EffectKind, type EffectPayload, type Lane } from '../usecases/effects.js';
 import type { Clock } from '../usecases/ports.js';
 
@@ -21,6 +21,11 @@ export interface JobControl {
   inDoubt(marker: string): void;
   /** An in-doubt entry the device says did not happen: it starts again from scratch. */
   notDone(): void;
+  /**
+   * Before a step whose outcome could be lost and that the drainer settles itself on the next
+   * run (the printer: "sending chunk k"): the marker is committed, status and attempts unchanged.
+   */
+  note(marker: string): void;
   /** The worker is stopping: leave the job where it is at the next safe point. */
   stopping(): boolean;
 }
@@ -223,6 +228,7 @@ class LaneRunner {
       progress: (steps) => setProgress(db, entry.id, steps),
       inDoubt: (marker) => markInDoubt(db, entry.id, marker),
       notDone: () => markNotDone(db, entry.id),
+      note: (marker) => setMarker(db, entry.id, marker),
       stopping: () => this.stopped,
     };
     let outcome: JobOutcome;

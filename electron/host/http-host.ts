@@ -13,7 +13,7 @@ export interface HttpHostOptions {
   staticDir: string;
   /** 0 picks a free port. */
   port: number;
-  /** Random secret; every API call must carry it. */
+  /** Random secret; every API call must carry it in the x-pos-token header. */
   token: string;
 }
 
@@ -42,6 +42,20 @@ function sameSecret(a: string, b: string): boolean {
   const x = Buffer.from(a);
   const y = Buffer.from(b);
   return x.length === y.length && timingSafeEqual(x, y);
+}
+
+/** `application/json`, optionally with parameters (`; charset=utf-8`), and nothing else. */
+export function isJsonContentType(header: string | undefined): boolean {
+  return (header ?? '').split(';', 1)[0]!.trim().toLowerCase() === 'application/json';
+}
+
+/** A path's percent-encoding decoded, or null when it is broken (`/%`, `/%E0`): the client's error, not ours. */
+function decodePath(path: string): string | null {
+  try {
+    return decodeURIComponent(path);
+  } catch {
+    return null;
+  }
 }
 
 function send(res: ServerResponse, status: number, body: string, type = 'text/plain; charset=utf-8'): void {
@@ -82,13 +96,26 @@ export async function startHttpHost(options: HttpHostOptions): Promise<HttpHost>
     if (!allowedHosts().has(req.headers.host ?? '')) return send(res, 421, 'wrong host');
     const origin = req.headers.origin;
     if (origin !== undefined && !allowedOrigins().has(origin)) return send(res, 403, 'cross-origin request refused');
-    const url = new URL(req.url ?? '/', `http://${req.headers.host}`);
+    // Origin-form only ("/path"): "//host/x" would otherwise parse as another host's address.
+    if (!(req.url ?? '').startsWith('/')) return send(res, 400, 'bad request path');
+    let url: URL;
+    try {
+      url = new URL(`http://127.0.0.1${req.url}`);
+    } catch {
+      return send(res, 400, 'bad request path');
+    }
 
     if (url.pathname.startsWith('/api/')) {
-      const token = req.headers['x-pos-token'] ?? url.searchParams.get('token') ?? '';
-      if (typeof token !== 'string' || !sameSecret(token, options.token)) return send(res, 401, 'missing or wrong token');
+      const events = req.method === 'GET' && url.pathname === '/api/events';
+      // The header only: a token in a URL ends up in history and logs. EventSource cannot set
+      // headers, so the event stream (which only reads) alone also takes it as ?token=.
+      const header = req.headers['x-pos-token'];
+      const token = typeof header === 'string' ? header : events ? (url.searchParams.get('token') ?? '') : '';
+      if (!sameSecret(token, options.token)) return send(res, 401, 'missing or wrong token');
       if (req.method === 'POST' && url.pathname.startsWith('/api/invoke/')) return invoke(req, res, url);
-      if (req.method === 'GET' && url.pathname === '/api/events') return stream(req, res);
+      if (events) return stream(req, res);
+      // The page asks this once on load, so an out-of-date link is told at once.
+      if (req.method === 'GET' && url.pathname === '/api/session') return send(res, 204, '');
       return send(res, 404, 'not found');
     }
     if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'method not allowed');
@@ -96,8 +123,9 @@ export async function startHttpHost(options: HttpHostOptions): Promise<HttpHost>
   }
 
   async function invoke(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
-    if (!(req.headers['content-type'] ?? '').startsWith('application/json')) return send(res, 415, 'JSON only');
-    const channel = decodeURIComponent(url.pathname.slice('/api/invoke/'.length));
+    if (!isJsonContentType(req.headers['content-type'])) return send(res, 415, 'JSON only');
+    const channel = decodePath(url.pathname.slice('/api/invoke/'.length));
+    if (channel === null) return send(res, 400, 'bad percent-encoding in the path');
     const body = await readBody(req);
     if (body === null) return send(res, 413, 'request too large');
     let input: unknown;
@@ -132,7 +160,9 @@ export async function startHttpHost(options: HttpHostOptions): Promise<HttpHost>
   }
 
   async function serveStatic(res: ServerResponse, pathname: string): Promise<void> {
-    const relative = normalize(decodeURIComponent(pathname === '/' ? '/index.html' : pathname)).replace(/^([/\\])+/, '');
+    const decoded = decodePath(pathname === '/' ? '/index.html' : pathname);
+    if (decoded === null) return send(res, 400, 'bad percent-encoding in the path');
+    const relative = normalize(decoded).replace(/^([/\\])+/, '');
     const file = join(options.staticDir, relative);
     if (!file.startsWith(options.staticDir + sep)) return send(res, 404, 'not found');
     let content: Buffer;

@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { startCore, type Core } from '../app/core.js';
 import { parseStartOptions } from '../app/options.js';
+import { acquireInstanceLock, TillAlreadyRunningError, type InstanceLock } from '../host/instance-lock.js';
 import { INVOKE_CHANNEL, EVENT_CHANNEL } from '../preload/channels.js';
 import { isAllowedNavigation } from './navigation-policy.js';
 
@@ -16,6 +17,19 @@ const appDir = app.getAppPath();
 const resourcesRoot = app.isPackaged ? process.resourcesPath : appDir;
 const trustedSenders = new Set<number>();
 let core: Core | null = null;
+let instanceLock: InstanceLock | null = null;
+let mainWindow: BrowserWindow | null = null;
+
+// One Electron till per user: a second launch (a second click on the icon) brings the running
+// till's window to the front and ends. The data directory's lock (below) still applies, for a
+// browser-mode till on the same data.
+const firstInstance = app.requestSingleInstanceLock();
+app.on('second-instance', () => {
+  if (!mainWindow) return;
+  if (mainWindow.isMinimized()) mainWindow.restore();
+  mainWindow.show();
+  mainWindow.focus();
+});
 
 /** better-sqlite3 built for Electron's ABI (see README); absent in a Node-only checkout. */
 function electronSqliteBinding(): string | undefined {
@@ -58,12 +72,18 @@ function isTrusted(sender: WebContents): boolean {
 }
 
 async function main(): Promise<void> {
+  if (!firstInstance) {
+    console.error('The till is already open on this computer: its window was brought to the front.');
+    app.exit(3);
+    return;
+  }
+  const options = parseStartOptions(process.argv.slice(2).filter((a) => a.startsWith('--')));
+  instanceLock = acquireInstanceLock({ dataDir: options.dataDir, mode: 'electron', log: (m) => console.log(m) });
   await app.whenReady();
   // No default menu: its accelerators (F11, Ctrl+R, DevTools) would steal the cashier's keys.
   Menu.setApplicationMenu(null);
   session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
 
-  const options = parseStartOptions(process.argv.slice(2).filter((a) => a.startsWith('--')));
   core = await startCore({
     databaseFile: join(options.dataDir, 'till.sqlite'),
     appRoot: resourcesRoot,
@@ -72,6 +92,7 @@ async function main(): Promise<void> {
     terminal: options.terminal,
     hidScanners: options.scanner === 'hid',
     uiLocale: options.uiLocale,
+    shop: options.shop,
     demoCatalogue: options.demoCatalogue,
     ...(electronSqliteBinding() ? { nativeBinding: electronSqliteBinding() } : {}),
     log: (m) => console.log(m),
@@ -84,14 +105,20 @@ async function main(): Promise<void> {
   core.events.subscribe((name, payload) => {
     for (const win of BrowserWindow.getAllWindows()) win.webContents.send(EVENT_CHANNEL, name, payload);
   });
-  createWindow();
+  mainWindow = createWindow();
+  mainWindow.on('closed', () => (mainWindow = null));
 }
 
 app.on('window-all-closed', () => {
-  void (core?.close() ?? Promise.resolve()).then(() => app.quit());
+  void (core?.close() ?? Promise.resolve()).then(() => {
+    instanceLock?.release();
+    app.quit();
+  });
 });
 
 main().catch((error: unknown) => {
-  console.error(error);
-  app.exit(1);
+  // A second till on the same data directory: its message says where the first one runs.
+  console.error(error instanceof TillAlreadyRunningError ? error.message : error);
+  instanceLock?.release();
+  app.exit(error instanceof TillAlreadyRunningError ? 3 : 1);
 });

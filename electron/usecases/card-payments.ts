@@ -1,3 +1,4 @@
+import { formatMoney } from '../contract/codecs.js';
 import { PosError } from '../contract/errors.js';
 import type { OrphanedApproval, ReceiptView } from '../contract/api.js';
 import * as repo from '../db/receipts-repo.js';
@@ -28,7 +29,7 @@ async function ask(call: () => Promise<TerminalResult>): Promise<Asked> {
   }
 }
 
-const money = (minor: number) => (minor / 100).toFixed(2); // for log text only, never for arithmetic
+const money = (minor: number) => formatMoney(minor, 'en'); // for log text
 
 /**
  * Card payments as a persisted state machine. A request is journalled (pending) before the first
@@ -53,7 +54,7 @@ export function cardPayments(deps: CoreDeps, rc: ReceiptContext) {
       now: now(),
       receiptNo: result.receiptNo ?? null,
       trace: result.trace ?? null,
-      slip: result.slip ?? null,
+      slip: result.slips ?? null,
     });
     if (req.kind === 'reversal') {
       if (req.paymentId) {
@@ -86,7 +87,7 @@ export function cardPayments(deps: CoreDeps, rc: ReceiptContext) {
         roundingMinor: 0,
         reference: result.reference,
         receiptNo: result.receiptNo ?? null,
-        slip: result.slip ?? null,
+        slip: result.slips ?? null,
         terminalRequestId: req.id,
       },
       now(),
@@ -182,7 +183,8 @@ export function cardPayments(deps: CoreDeps, rc: ReceiptContext) {
 
     /** Same-day cancellation of a card payment, for its exact amount, by the terminal's receipt number. */
     async reverse(ctx: CallContext, receiptId: string, payment: repo.PaymentRecord): Promise<ReceiptView> {
-      const today = (iso: string) => new Intl.DateTimeFormat('en-CA', { timeZone: deps.shop.timeZone }).format(new Date(iso));
+      // The shop's day, in the shop's time zone.
+      const today = (iso: string) => new Intl.DateTimeFormat('en-CA', { timeZone: ctx.settings.timeZone }).format(new Date(iso));
       if (payment.createdAt && today(payment.createdAt) !== today(ctx.now)) {
         throw new PosError('payment.reversal_not_today', 'a card payment can be cancelled only on its own day');
       }

@@ -9,7 +9,7 @@ import type { CoreDeps } from './ports.js';
  * through the outbox like receipts: written in one transaction, carried out once by the worker.
  */
 export function deviceUseCases(deps: CoreDeps) {
-  const { db, shop, tx, outbox } = deps;
+  const { db, tx, outbox } = deps;
 
   const needPrinter = () => {
     if (!deps.print.configured()) throw new PosError('printer.unavailable', 'no receipt printer is configured');
@@ -23,7 +23,7 @@ export function deviceUseCases(deps: CoreDeps) {
     'printer.test': (_: unknown, ctx: CallContext) => {
       needPrinter();
       tx(() => {
-        outbox.enqueue('print.test', { shopName: shop.shopName, locale: shop.locale, at: ctx.now, timeZone: shop.timeZone });
+        outbox.enqueue('print.test', { shopName: ctx.settings.shopName, locale: ctx.locale, at: ctx.now, timeZone: ctx.settings.timeZone });
         logDevice(db, { at: ctx.now, device: 'printer', event: 'test.requested' });
       });
       return { queued: true as const };

@@ -17,14 +17,21 @@ export interface Ids {
   next(): string;
 }
 
-/** The shop and till this installation serves; printed on receipts. */
+/**
+ * What this installation is set up with: its currency and the language of its printouts, and the
+ * presets (POS_* variables) for settings not made on the settings screen yet — the shop's
+ * identity, the till's name, the time zone, the number series.
+ */
 export interface ShopConfig {
-  shopName: string;
-  shopLines: string[];
-  tillName: string;
   currency: string;
   /** Language of printouts and the default UI language. */
   locale: string;
+  shopName: string;
+  shopAddress: string;
+  shopRegNo: string;
+  shopVatNo: string;
+  tillName: string;
+  /** IANA zone; the machine's unless preset. */
   timeZone: string;
   /** Number series this till confirms receipts in, unless the settings name another. */
   seriesCode: string;

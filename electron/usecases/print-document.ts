@@ -1,8 +1,13 @@
-import type { ReceiptView } from '../contract/api.js';
+import type { ReceiptView, SettingsView } from '../contract/api.js';
 import type { PrintableReceipt } from './printable.js';
-import type { ShopConfig } from './ports.js';
 
 type PrintableCustomer = NonNullable<PrintableReceipt['customer']>;
+
+/** Who is selling, as the settings say now, and the language of the paper. */
+export type ShopOnPaper = Pick<
+  SettingsView,
+  'shopName' | 'shopAddress' | 'shopRegNo' | 'shopVatNo' | 'tillName' | 'timeZone' | 'receiptHeader' | 'receiptFooter'
+> & { locale: string };
 
 export interface PrintOptions {
   /** Name of the cashier printing (or who confirmed); '' prints no cashier line. */
@@ -32,7 +37,7 @@ function customerOf(view: ReceiptView): PrintableCustomer | null {
  * prints with its number and confirm time; a pro-forma (printed before confirm) with the print
  * time and the number if it has one.
  */
-export function toPrintableReceipt(view: ReceiptView, shop: ShopConfig, options: PrintOptions): PrintableReceipt {
+export function toPrintableReceipt(view: ReceiptView, shop: ShopOnPaper, options: PrintOptions): PrintableReceipt {
   const proForma = options.proForma ?? false;
   let at: string;
   if (proForma) {
@@ -50,7 +55,10 @@ export function toPrintableReceipt(view: ReceiptView, shop: ShopConfig, options:
   };
   return {
     shopName: shop.shopName,
-    shopLines: [...shop.shopLines],
+    shopLines: [shop.shopAddress, ...shop.receiptHeader].map((l) => l.trim()).filter((l) => l !== ''),
+    shopRegNo: shop.shopRegNo.trim(),
+    shopVatNo: shop.shopVatNo.trim(),
+    footerLines: shop.receiptFooter.map((l) => l.trim()).filter((l) => l !== ''),
     tillName: shop.tillName,
     number: view.number,
     confirmedAt: at,

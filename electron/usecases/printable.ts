@@ -47,7 +47,13 @@ export const PrintableCustomer = z.object({ name: z.string(), code: z.string(), 
 
 export const PrintableReceipt = z.object({
   shopName: z.string(),
+  /** Address and the shop's own header lines. */
   shopLines: z.array(z.string()),
+  /** Registration and VAT numbers, printed with the printout's words for them (absent on old papers). */
+  shopRegNo: z.string().optional(),
+  shopVatNo: z.string().optional(),
+  /** The shop's own lines at the foot; none: the printout's thanks. */
+  footerLines: z.array(z.string()).optional(),
   tillName: z.string(),
   /** Null only on a pro-forma printed before the receipt got its number. */
   number: z.string().nullable(),

@@ -3,6 +3,7 @@ import type { ParsedInput, ReceiptView } from '../contract/api.js';
 import { readPaper, writeFacts, writePaper } from '../db/documents-repo.js';
 import { salespersonNames } from '../db/reference-repo.js';
 import * as repo from '../db/receipts-repo.js';
+import { slipsToPrint, type SlipSetting } from '../domain/card-slips.js';
 import { freezeFacts } from '../domain/document.js';
 import type { ConfirmEffect } from './confirm-effects.js';
 import type { CallContext } from './context.js';
@@ -12,11 +13,9 @@ import { PrintableReceipt } from './printable.js';
 import { toPrintableReceipt } from './print-document.js';
 import { receiptContext } from './receipt-context.js';
 
-/** The terminal slips to print with the receipt: none, the customer's, or customer and merchant copies. */
-function cardSlips(payments: readonly repo.PaymentRecord[], copies: 'none' | 'customer' | 'both'): string[][] {
-  if (copies === 'none') return [];
-  const slips = payments.flatMap((p) => (p.method === 'card' && p.slip && p.slip.length > 0 ? [p.slip] : []));
-  return copies === 'both' ? slips.flatMap((slip) => [slip, slip]) : slips;
+/** The terminal slips to print with the receipt, per card payment: none, the customer's, or the customer's and the merchant's. */
+function cardSlips(payments: readonly repo.PaymentRecord[], copies: SlipSetting): string[][] {
+  return payments.flatMap((p) => (p.method === 'card' && p.slip ? slipsToPrint(p.slip, copies) : []));
 }
 
 /**
@@ -26,7 +25,9 @@ function cardSlips(payments: readonly repo.PaymentRecord[], copies: 'none' | 'cu
  */
 export function receiptConfirmUseCases(deps: CoreDeps, effects: readonly ConfirmEffect[]) {
   const rc = receiptContext(deps);
-  const { db, shop, tx } = deps;
+  const { db, tx } = deps;
+  /** The shop as the settings say now: what a new paper shows. */
+  const shopNow = (ctx: CallContext) => ({ ...ctx.settings, locale: ctx.locale });
 
   /** The paper a confirmed document was printed with, marked as a copy; a reprint never opens the drawer. */
   const frozenCopy = (ctx: CallContext, receiptId: string): PrintableReceipt => {
@@ -34,7 +35,7 @@ export function receiptConfirmUseCases(deps: CoreDeps, effects: readonly Confirm
     const paper = stored
       ? readPayload('print.receipt', stored.version, stored.paper)
       : // No paper was kept (a document confirmed before papers were): its frozen facts, without a cashier.
-        toPrintableReceipt(rc.view(ctx, receiptId), shop, { cashier: '', salespeople: salespersonNames(db) });
+        toPrintableReceipt(rc.view(ctx, receiptId), shopNow(ctx), { cashier: '', salespeople: salespersonNames(db) });
     return { ...paper, copy: true, openDrawer: false };
   };
 
@@ -42,19 +43,28 @@ export function receiptConfirmUseCases(deps: CoreDeps, effects: readonly Confirm
     const view = rc.view(ctx, receiptId);
     return view.status === 'confirmed'
       ? frozenCopy(ctx, receiptId)
-      : toPrintableReceipt(view, shop, { cashier: ctx.actor.name, salespeople: salespersonNames(db), proForma: true, printedAt: ctx.now });
+      : toPrintableReceipt(view, shopNow(ctx), { cashier: ctx.actor.name, salespeople: salespersonNames(db), proForma: true, printedAt: ctx.now });
   };
 
   return {
-    'receipt.confirm': ({ receiptId }: ParsedInput<'receipt.confirm'>, ctx: CallContext): ReceiptView =>
+    'receipt.confirm': ({ receiptId, accept }: ParsedInput<'receipt.confirm'>, ctx: CallContext): ReceiptView =>
       tx(() => {
         const r = rc.loadDraft(receiptId);
         const settings = ctx.settings;
         if (r.rows.length === 0) throw new PosError('receipt.empty', 'receipt has no rows');
-        rc.checkZeroPrices(ctx, r);
+        const zero = rc.zeroPriceLines(ctx, r);
+        if (zero.forbid.length > 0) throw new PosError('row.price_required', 'enter the selling price', { lines: zero.forbid.join(', ') });
         const draft = rc.viewOf(ctx, r);
         if (draft.dueMinor > 0) throw new PosError('receipt.not_paid', 'receipt is not fully paid', { due: draft.dueMinor });
         if (draft.dueMinor < 0) throw new PosError('receipt.overpaid', 'paid more than the total', { over: -draft.dueMinor });
+        // Rows sold for nothing (policy "warn") and a receipt of 0.00 are asked about, at F12 too.
+        const warnings = [
+          ...(zero.warn.length > 0 ? (['zero_price'] as const) : []),
+          ...(draft.totalMinor === 0 ? (['zero_total'] as const) : []),
+        ].filter((w) => !accept.includes(w));
+        if (warnings.length > 0) {
+          throw new PosError('receipt.confirm_warnings', 'confirm anyway?', { warnings: warnings.join(','), lines: zero.warn.join(', ') });
+        }
         for (const effect of effects) effect.check?.(draft, ctx);
 
         // 1. The number, gapless per series: refused confirms above took none.
@@ -81,7 +91,7 @@ export function receiptConfirmUseCases(deps: CoreDeps, effects: readonly Confirm
         // 4. The paper, from the frozen facts; the drawer opens only when cash moved.
         const view = rc.view(ctx, receiptId);
         const paper = PrintableReceipt.parse({
-          ...toPrintableReceipt(view, shop, { cashier: ctx.actor.name, salespeople: salespersonNames(db) }),
+          ...toPrintableReceipt(view, shopNow(ctx), { cashier: ctx.actor.name, salespeople: salespersonNames(db) }),
           openDrawer: settings.drawerOnCash && view.payments.some((p) => p.method === 'cash'),
           cardSlips: cardSlips(r.payments, settings.terminalSlips),
           qr: settings.receiptQr ? view.number : null,

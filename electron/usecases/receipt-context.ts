@@ -2,7 +2,7 @@ import { PosError } from '../contract/errors.js';
 import type { ReceiptView } from '../contract/api.js';
 import { readFacts } from '../db/documents-repo.js';
 import * as repo from '../db/receipts-repo.js';
-import { zeroPriceCheck } from '../domain/zero-price.js';
+import { policyPrice, zeroPriceCheck } from '../domain/zero-price.js';
 import type { CallContext } from './context.js';
 import type { CoreDeps } from './ports.js';
 import { toReceiptView } from './receipt-view.js';
@@ -53,17 +53,22 @@ export function receiptContext(deps: CoreDeps) {
     repo.markDirty(db, receiptId, ctx.now);
   };
 
-  /** "Enter the selling price!": rows the zero-price policy forbids block save, payment and confirm. */
-  const checkZeroPrices = (ctx: CallContext, r: repo.ReceiptRecord) => {
+  /** The rows the zero-price policy warns about and those it forbids (a 100 % discount counts as no price). */
+  const zeroPriceLines = (ctx: CallContext, r: repo.ReceiptRecord) => {
     const warehouse = r.warehouseCode ?? ctx.settings.defaultWarehouse;
-    const { forbid } = zeroPriceCheck(
+    return zeroPriceCheck(
       r.rows.map((row) => ({
         lineNo: row.lineNo,
-        unitPriceMinor: row.unitPriceMinor,
+        unitPriceMinor: policyPrice(row),
         articlePolicy: repo.rowArticleFacts(db, row.articleId, warehouse).zeroPricePolicy,
       })),
       ctx.settings.zeroPricePolicy,
     );
+  };
+
+  /** "Enter the selling price!": rows the zero-price policy forbids block save, payment and confirm. */
+  const checkZeroPrices = (ctx: CallContext, r: repo.ReceiptRecord) => {
+    const { forbid } = zeroPriceLines(ctx, r);
     if (forbid.length > 0) throw new PosError('row.price_required', 'enter the selling price', { lines: forbid.join(', ') });
   };
 
@@ -105,7 +110,7 @@ export function receiptContext(deps: CoreDeps) {
     return true;
   };
 
-  return { db, load, loadDraft, loadEditable, view, viewOf, changed, checkZeroPrices, save, revert };
+  return { db, load, loadDraft, loadEditable, view, viewOf, changed, zeroPriceLines, checkZeroPrices, save, revert };
 }
 
 export type ReceiptContext = ReturnType<typeof receiptContext>;

@@ -3,7 +3,10 @@ import type { ParsedInput, ReceiptView } from '../contract/api.js';
 import type { Db } from '../db/open.js';
 import * as repo from '../db/receipts-repo.js';
 import { exists, findCustomer, findFormula, listPrice } from '../db/reference-repo.js';
+import { checkEmail } from '../domain/email.js';
+import { DomainError } from '../domain/errors.js';
 import { priceForCustomer } from '../domain/pricing.js';
+import { checkVatNumber } from '../domain/vat-number.js';
 import type { CallContext } from './context.js';
 import type { CoreDeps } from './ports.js';
 import { receiptContext } from './receipt-context.js';
@@ -19,6 +22,17 @@ export function customerPrice(
   return priceForCustomer(article.priceMinor, list, formula);
 }
 
+/**
+ * A VAT number or e-mail address as typed on the header, checked: the tidied value to store, or a
+ * refusal naming the field (the screen shows it beside that field). Undefined: not being changed.
+ */
+function checked(field: 'vatNo' | 'email', raw: string | undefined): string | undefined {
+  if (raw === undefined) return undefined;
+  const result = field === 'vatNo' ? checkVatNumber(raw) : checkEmail(raw);
+  if (result.ok) return result.value;
+  throw new DomainError(result.code, `${field} "${result.details.value}" refused: ${result.code}`, { field, ...result.details });
+}
+
 /** Header fields: customer (with re-pricing), name and address, object, warehouse, number series. */
 export function receiptHeaderUseCases(deps: CoreDeps) {
   const rc = receiptContext(deps);
@@ -28,6 +42,9 @@ export function receiptHeaderUseCases(deps: CoreDeps) {
     'receipt.setHeader': (input: ParsedInput<'receipt.setHeader'>, ctx: CallContext): ReceiptView =>
       tx(() => {
         const r = rc.loadEditable(ctx, input.receiptId);
+        // Checked before anything else: a refused value changes nothing.
+        const vatNo = checked('vatNo', input.vatNo);
+        const email = checked('email', input.email);
         if (input.objectCode != null && !exists(db, 'objects', input.objectCode)) {
           throw new PosError('object.not_found', `no object ${input.objectCode}`, { code: input.objectCode });
         }
@@ -38,8 +55,8 @@ export function receiptHeaderUseCases(deps: CoreDeps) {
           ...r,
           customerName: input.customerName ?? r.customerName,
           address: input.address ?? r.address,
-          vatNo: input.vatNo ?? r.vatNo,
-          email: input.email ?? r.email,
+          vatNo: vatNo ?? r.vatNo,
+          email: email ?? r.email,
           objectCode: input.objectCode === undefined ? r.objectCode : input.objectCode,
           warehouseCode: input.warehouseCode ?? r.warehouseCode,
         });

@@ -2,6 +2,7 @@ import { PosError } from '../contract/errors.js';
 import type { ParsedInput, PaymentMethod, ReceiptView } from '../contract/api.js';
 import * as repo from '../db/receipts-repo.js';
 import { takeCash, takeNonCash, type PaymentOutcome } from '../domain/payment.js';
+import { implausibleCash } from '../domain/plausibility.js';
 import { cardPayments } from './card-payments.js';
 import type { CallContext } from './context.js';
 import type { CoreDeps } from './ports.js';
@@ -35,11 +36,19 @@ export function receiptPaymentUseCases(deps: CoreDeps) {
   };
 
   /** Checks a payment can be taken now; returns the outcome to record. */
-  const prepare = (ctx: CallContext, receiptId: string, method: PaymentMethod, amountMinor: number) => {
+  const prepare = (ctx: CallContext, receiptId: string, method: PaymentMethod, amountMinor: number, confirmed: boolean) => {
     const r = rc.loadDraft(receiptId);
     if (r.rows.length === 0) throw new PosError('payment.nothing_due', 'the receipt has no rows');
     rc.checkZeroPrices(ctx, r);
     const current = rc.viewOf(ctx, r);
+    const slip = method === 'cash' && !confirmed ? implausibleCash(amountMinor, current.dueMinor, ctx.settings.largestBanknoteMinor) : null;
+    if (slip) {
+      throw new PosError('payment.implausible_cash', 'are you sure about the cash received?', {
+        tenderedMinor: amountMinor,
+        limitMinor: slip.limitMinor,
+        field: 'amountMinor',
+      });
+    }
     const outcome =
       method === 'cash'
         ? takeCash(current.dueMinor, amountMinor, ctx.settings.cashRounding)
@@ -57,7 +66,7 @@ export function receiptPaymentUseCases(deps: CoreDeps) {
   const card = cardPayments(deps, rc);
 
   return {
-    'receipt.pay': async ({ receiptId, method, amountMinor }: ParsedInput<'receipt.pay'>, ctx: CallContext): Promise<ReceiptView> => {
+    'receipt.pay': async ({ receiptId, method, amountMinor, confirmed }: ParsedInput<'receipt.pay'>, ctx: CallContext): Promise<ReceiptView> => {
       methodAllowed(ctx, method);
       if (method === 'card') {
         return card.pay(ctx, receiptId, amountMinor, () => {
@@ -67,7 +76,7 @@ export function receiptPaymentUseCases(deps: CoreDeps) {
         });
       }
       return tx(() => {
-        const payment = prepare(ctx, receiptId, method, amountMinor);
+        const payment = prepare(ctx, receiptId, method, amountMinor, confirmed);
         record(ctx, receiptId, { id: ids.next(), reference: null, ...payment });
         return rc.view(ctx, receiptId);
       });

@@ -4,7 +4,7 @@ import type { ReceiptRecord, RowArticleFacts } from '../db/receipts-repo.js';
 import { settledPayments } from '../domain/document.js';
 import { paymentState } from '../domain/payment.js';
 import { computeTotals } from '../domain/totals.js';
-import { zeroPriceOutcome } from '../domain/zero-price.js';
+import { policyPrice, zeroPriceOutcome } from '../domain/zero-price.js';
 
 export function formatReceiptNumber(prefix: string, number: number): string {
   return `${prefix}${String(number).padStart(6, '0')}`;
@@ -105,7 +105,7 @@ export function toReceiptView(r: ReceiptRecord, ctx: ViewContext): ReceiptView {
         imageUrl: facts.imageUrl,
         stockMilli,
         overStock: stockMilli !== null && (wanted.get(row.articleId) ?? 0) > stockMilli,
-        zeroPrice: confirmed ? 'ok' : zeroPriceOutcome(row.unitPriceMinor, settings.zeroPricePolicy, facts.zeroPricePolicy),
+        zeroPrice: confirmed ? 'ok' : zeroPriceOutcome(policyPrice(row), settings.zeroPricePolicy, facts.zeroPricePolicy),
       };
     }),
     vat: money.vat,

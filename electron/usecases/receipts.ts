@@ -2,15 +2,12 @@ import { PosError } from '../contract/errors.js';
 import type { ParsedInput, ReceiptSummary, ReceiptView } from '../contract/api.js';
 import * as repo from '../db/receipts-repo.js';
 import { exists } from '../db/reference-repo.js';
-import { quantityAllowed } from '../domain/document.js';
 import type { CallContext } from './context.js';
 import type { CoreDeps } from './ports.js';
 import { receiptContext } from './receipt-context.js';
-import { customerPrice } from './receipt-header.js';
-import { resolveScan } from './scan-code.js';
 
 /**
- * The receipt's life cycle and rows. Each use case is a single immediate transaction: load, apply
+ * The receipt's life cycle (its rows: receipt-rows.ts). Each use case is a single immediate transaction: load, apply
  * the pure domain, persist, and return the fresh view. Drafts live in SQLite too, so a crash or a
  * reload never loses the sale in progress; "unsaved" (Modified) only means "changed since F9".
  */
@@ -27,13 +24,6 @@ export function receiptUseCases(deps: CoreDeps) {
     return id;
   };
 
-  const findRow = (r: repo.ReceiptRecord, rowId: string): repo.RowRecord => {
-    const row = r.rows.find((x) => x.id === rowId);
-    if (!row) throw new PosError('row.not_found', `row ${rowId} not found`);
-    return row;
-  };
-  const nextLineNo = (r: repo.ReceiptRecord) => r.rows.reduce((max, row) => Math.max(max, row.lineNo), 0) + 1;
-
   return {
     'receipt.new': ({ seriesCode }: ParsedInput<'receipt.new'>, ctx: CallContext): ReceiptView => tx(() => rc.view(ctx, create(ctx, seriesCode))),
 
@@ -48,70 +38,6 @@ export function receiptUseCases(deps: CoreDeps) {
       repo.openDraftIds(db).map((id) => {
         const v = rc.view(ctx, id);
         return { id, status: v.status, number: v.number, customerName: v.customerName, totalMinor: v.totalMinor, createdAt: v.createdAt };
-      }),
-
-    'receipt.addArticle': ({ receiptId, code }: ParsedInput<'receipt.addArticle'>, ctx: CallContext): ReceiptView =>
-      tx(() => {
-        const r = rc.loadEditable(ctx, receiptId);
-        const { article, quantityMilli, labelPrice } = resolveScan(db, code, ctx.settings.weightBarcodes);
-        const price = labelPrice ?? customerPrice(db, article, r.priceFormulaCode);
-        repo.insertRow(db, receiptId, {
-          id: ids.next(),
-          lineNo: nextLineNo(r),
-          articleId: article.id,
-          code: article.code,
-          name: article.name,
-          unit: article.unit,
-          quantityMilli,
-          unitPriceMinor: price.unitPriceMinor,
-          discountBp: price.discountBp,
-          vatRateBp: article.vatRateBp,
-          serialNo: '',
-          salespersonCode: null,
-          priceLocked: labelPrice ? 1 : 0,
-        });
-        rc.changed(ctx, receiptId, true);
-        return rc.view(ctx, receiptId);
-      }),
-
-    'receipt.updateRow': (input: ParsedInput<'receipt.updateRow'>, ctx: CallContext): ReceiptView =>
-      tx(() => {
-        const r = rc.loadEditable(ctx, input.receiptId);
-        const row = findRow(r, input.rowId);
-        // A receipt sells and a credit note returns: the document's type decides the quantity's sign.
-        if (input.quantityMilli !== undefined && !quantityAllowed(r.docType, input.quantityMilli)) {
-          throw new PosError('quantity.invalid', `quantity not allowed on a ${r.docType}`, { documentType: r.docType });
-        }
-        if (input.salespersonCode != null && !exists(db, 'salespeople', input.salespersonCode)) {
-          throw new PosError('salesperson.not_found', `no salesperson ${input.salespersonCode}`, { code: input.salespersonCode });
-        }
-        const next: repo.RowRecord = {
-          ...row,
-          quantityMilli: input.quantityMilli ?? row.quantityMilli,
-          discountBp: input.discountBp ?? row.discountBp,
-          name: input.name ?? row.name,
-          unitPriceMinor: input.unitPriceMinor ?? row.unitPriceMinor,
-          serialNo: input.serialNo ?? row.serialNo,
-          salespersonCode: input.salespersonCode === undefined ? row.salespersonCode : input.salespersonCode,
-          // A price the cashier typed is theirs: a customer picked later does not overwrite it.
-          priceLocked: input.unitPriceMinor !== undefined ? 1 : (row.priceLocked ?? 0),
-        };
-        const moneyChanged =
-          next.quantityMilli !== row.quantityMilli || next.discountBp !== row.discountBp || next.unitPriceMinor !== row.unitPriceMinor;
-        repo.updateRow(db, next);
-        rc.changed(ctx, r.id, moneyChanged);
-        return rc.view(ctx, r.id);
-      }),
-
-    'receipt.removeRow': ({ receiptId, rowId }: ParsedInput<'receipt.removeRow'>, ctx: CallContext): ReceiptView =>
-      tx(() => {
-        const r = rc.loadEditable(ctx, receiptId);
-        findRow(r, rowId);
-        repo.deleteRow(db, rowId);
-        // The rows a cashier sees are numbered 1, 2, 3…: no gap where one was removed.
-        repo.renumberRows(db, receiptId);
-        rc.changed(ctx, receiptId, true);
-        return rc.view(ctx, receiptId);
       }),
 
     'receipt.save': ({ receiptId }: ParsedInput<'receipt.save'>, ctx: CallContext): ReceiptView =>

@@ -10,6 +10,8 @@ export interface ScannedArticle {
   quantityMilli: number;
   /** A price label's price, final (no customer discount); null: the customer's price applies. */
   labelPrice: { unitPriceMinor: number; discountBp: number } | null;
+  /** The quantity came from a scale's label (a weight or a price label), not from the cashier. */
+  fromLabel: boolean;
 }
 
 const misread = (code: string, what: string) =>
@@ -29,7 +31,7 @@ const misread = (code: string, what: string) =>
  */
 export function resolveScan(db: Db, code: string, layouts: readonly WeightBarcodeLayout[]): ScannedArticle {
   const exact = repo.findArticleByCode(db, code);
-  if (exact) return { article: exact, quantityMilli: 1000, labelPrice: null };
+  if (exact) return { article: exact, quantityMilli: 1000, labelPrice: null, fromLabel: false };
   const notFound = (why: string) => new PosError('article.not_found', `${why}: ${code}`, { code });
 
   if (/^\d+$/.test(code) && GTIN_LENGTHS.includes(code.length) && !isValidGtin(code)) throw misread(code, 'the check digit');
@@ -43,8 +45,8 @@ export function resolveScan(db: Db, code: string, layouts: readonly WeightBarcod
     if (article.unit !== 'kg') throw notFound(`article ${article.code} is not sold by weight`);
     // A label of 0 g is a scale fault; a row cannot have quantity zero.
     if (label.value === 0) throw new PosError('quantity.invalid', `the label weighs 0 g: ${code}`);
-    return { article, quantityMilli: label.value, labelPrice: null };
+    return { article, quantityMilli: label.value, labelPrice: null, fromLabel: true };
   }
   const row = priceLabelRow(label.value, article.unit, article.priceMinor);
-  return { article, quantityMilli: row.quantityMilli, labelPrice: { unitPriceMinor: row.unitPriceMinor, discountBp: 0 } };
+  return { article, quantityMilli: row.quantityMilli, labelPrice: { unitPriceMinor: row.unitPriceMinor, discountBp: 0 }, fromLabel: true };
 }

@@ -1,6 +1,12 @@
 import type { SettingsView } from '../contract/api.js';
 import type { ShopConfig } from './ports.js';
 
+/**
+ * The largest banknote in everyday use per currency: cash received above the amount due plus this
+ * is most likely a typing slip (5000 for 50.00), so the till asks.
+ */
+const LARGEST_BANKNOTE_MINOR: Readonly<Record<string, number>> = { EUR: 20_000, PLN: 50_000, UAH: 100_000, KZT: 2_000_000 };
+
 /** Built-in settings: a missing key in SQLite means this value. */
 export function defaultSettings(shop: ShopConfig): SettingsView {
   return {
@@ -12,6 +18,7 @@ export function defaultSettings(shop: ShopConfig): SettingsView {
     phoneLookup: true,
     transferEnabled: false,
     prepaymentEnabled: false,
+    errorTone: true,
     // Estonia rounds cash to 5 cents since 2025-01-01; a shop elsewhere switches it off.
     cashRounding: shop.currency === 'EUR' ? '0.05' : 'none',
     roundingAccount: 'income:rounding',
@@ -35,6 +42,19 @@ export function defaultSettings(shop: ShopConfig): SettingsView {
     terminalPassword: '000000',
     terminalSlips: 'customer',
     fiscalConnection: '',
-    ptuMap: { '2300': 'A', '2200': 'A', '800': 'B', '900': 'B', '500': 'C', '0': 'D' },
+    // Polish PTU letters (A 23 %, B 8 %, C 5 %, D 0 %), with the Baltic rates beside them.
+    ptuMap: { '2400': 'A', '2300': 'A', '2200': 'A', '1300': 'B', '900': 'B', '800': 'B', '500': 'C', '0': 'D' },
+    shopName: shop.shopName,
+    shopAddress: shop.shopAddress,
+    shopRegNo: shop.shopRegNo,
+    shopVatNo: shop.shopVatNo,
+    tillName: shop.tillName,
+    receiptHeader: [],
+    receiptFooter: [],
+    timeZone: shop.timeZone,
+    maxQuantityPcs: 999,
+    maxQuantityKgMilli: 99_999,
+    largestBanknoteMinor: LARGEST_BANKNOTE_MINOR[shop.currency] ?? 0,
+    mergeScans: true,
   };
 }

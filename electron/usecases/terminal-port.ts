@@ -1,3 +1,7 @@
+import type { CardSlip } from '../domain/card-slips.js';
+
+export type { CardSlip, SlipCopy } from '../domain/card-slips.js';
+
 /**
  * The card terminal as the use cases need it. Adapters (ZVT, the simulated terminal) implement it;
  * the use cases never see a protocol. A lost answer is settled by asking the terminal (`recover`),
@@ -12,8 +16,11 @@ export type TerminalResult =
       receiptNo?: string;
       /** The terminal's trace number. */
       trace?: string;
-      /** The terminal's own receipt text (card slip), line by line, for the receipt printer. */
-      slip?: string[];
+      /**
+       * The terminal's own receipts (card slips), one per copy it printed (customer's, merchant's),
+       * kept apart so the printer can print the copies the shop wants, each on its own cut.
+       */
+      slips?: CardSlip[];
     }
   | {
       approved: false;

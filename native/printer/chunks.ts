@@ -2,13 +2,12 @@
  * A document as chunks of ESC/POS bytes: each chunk starts and ends in the default style, so the
  * print worker can confirm them one by one and resume at any of them.
  */
+import { commandLength, DLE, ESC, FS, GS } from './escpos-commands.js';
 import { code128, qrCode, rasterImage } from './escpos-graphics.js';
 import type { MonoBitmap } from './pbm.js';
 import { imageWidthDots, type PrinterProfile } from './profiles.js';
 import { encodeText } from './text.js';
 
-const ESC = 0x1b;
-const GS = 0x1d;
 const LF = 0x0a;
 
 /** GS V 66 0: feed to the cutter position, then partial cut (leaves a hinge; no paper stuck above the blade). */
@@ -29,6 +28,28 @@ export function concatChunks(chunks: readonly PrintChunk[]): Uint8Array {
     at += c.bytes.length;
   }
   return out;
+}
+
+/**
+ * NUL bytes enough to finish any command of `chunk` that the printer may have received only in
+ * part (the till died, or the line dropped, mid-write). A printer left inside a command would
+ * take the next bytes as that command's data (a picture, a code) and swallow the "continued"
+ * line; outside a command it ignores NUL. Completing a command this way prints at most what the
+ * command would have printed anyway (white dots of a picture, the kick that was on its way).
+ */
+export function commandCompletion(chunk: PrintChunk): Uint8Array {
+  const bytes = chunk.bytes;
+  let longest = 0;
+  for (let i = 0; i < bytes.length; ) {
+    const b = bytes[i]!;
+    const len = b === ESC || b === GS || b === FS || b === DLE ? commandLength(bytes, i) : null;
+    if (len === null) i++;
+    else {
+      longest = Math.max(longest, len);
+      i += len;
+    }
+  }
+  return new Uint8Array(Math.max(0, longest - 1));
 }
 
 export class ChunkWriter {

@@ -55,7 +55,14 @@ export interface PrintableCustomer {
 
 export interface PrintableReceipt {
   shopName: string;
+  /** Address and the shop's own header lines. */
   shopLines: string[];
+  /** Registration and VAT numbers of the shop, each printed with its label; absent or '' = none. */
+  shopRegNo?: string;
+  shopVatNo?: string;
+  /** The shop's own lines at the foot of the receipt; absent or empty = the `thanks` label. */
+  footerLines?: string[];
+  /** '' = no till line. */
   tillName: string;
   /** Null only on a pro-forma printed before the receipt got its number. */
   number: string | null;
@@ -138,6 +145,8 @@ export interface ReceiptLabels {
   cashier: string;
   customer: string;
   vatNo: string;
+  /** The shop's registration number ("Reg. nr"). */
+  regNo?: string;
   serialNo: string;
   salesperson: string;
   /** The banner on a receipt printed before confirm ("PRO FORMA – not a receipt"). */
@@ -145,6 +154,8 @@ export interface ReceiptLabels {
   /** Unit words after the quantity; default to 'pcs' / 'kg' when not given. */
   pcs?: string;
   kg?: string;
+  /** The line printed before a part that may repeat one already on paper ("— continued —"). */
+  continued?: string;
   /** Test page words; English when not given. */
   testPage?: string;
   printer?: string;
@@ -157,7 +168,8 @@ export interface ReceiptLabels {
  * the print job.
  */
 export const FALLBACK_LABELS: Readonly<
-  Pick<ReceiptLabels, 'discount' | 'rounding' | 'toPay' | 'transfer' | 'prepayment' | 'cashier' | 'customer' | 'vatNo' | 'serialNo' | 'salesperson' | 'proForma'>
+  Pick<ReceiptLabels, 'discount' | 'rounding' | 'toPay' | 'transfer' | 'prepayment' | 'cashier' | 'customer' | 'vatNo' | 'serialNo' | 'salesperson' | 'proForma'> &
+    Required<Pick<ReceiptLabels, 'continued'>>
 > = {
   discount: 'Discount',
   rounding: 'Rounding',
@@ -170,6 +182,7 @@ export const FALLBACK_LABELS: Readonly<
   serialNo: 'S/N',
   salesperson: 'Salesperson',
   proForma: 'PRO FORMA – not a receipt',
+  continued: '— continued —',
 };
 
 /** `labels` with any missing newer label taken from FALLBACK_LABELS. */

@@ -44,6 +44,19 @@ export interface DecodedDocument {
   drawerKicks: number;
 }
 
+/**
+ * What reached the paper, in order across cuts: each printed line (blank ones too), each cut,
+ * drawer kick, code and picture. Lets a test see a section printed twice even when the two
+ * prints are far apart or on both sides of a cut.
+ */
+export type TapeEvent =
+  | { kind: 'line'; text: string }
+  | { kind: 'cut' }
+  | { kind: 'kick' }
+  | { kind: 'qr'; data: string }
+  | { kind: 'barcode'; data: string }
+  | { kind: 'image'; widthDots: number };
+
 const LF = 0x0a;
 const CR = 0x0d;
 const HT = 0x09;
@@ -77,6 +90,8 @@ export class EscPosStreamDecoder {
   private lastCut: DecodedDocument | null = null;
   /** Every drawer kick seen, whichever document it belongs to. */
   drawerKicks = 0;
+  /** Everything printed so far, in order (see TapeEvent). */
+  readonly tape: TapeEvent[] = [];
 
   constructor(private readonly n2encoding: Readonly<Record<number, string>>) {
     this.encoding = this.encodingFor(0);
@@ -115,6 +130,11 @@ export class EscPosStreamDecoder {
       i++;
     }
     return done;
+  }
+
+  /** True between commands: no command is half received (what a fault may interrupt cleanly). */
+  atCommandBoundary(): boolean {
+    return this.carry.length === 0;
   }
 
   /** The document in progress (no cut yet), or null when nothing has been received since the last cut. */
@@ -171,6 +191,7 @@ export class EscPosStreamDecoder {
 
   private endLine(): void {
     this.flushRun();
+    this.tape.push({ kind: 'line', text: this.lineText });
     this.lines.push(this.lineText);
     this.styles.push(this.lineStyle ?? { ...this.style });
     this.lineText = '';
@@ -218,6 +239,7 @@ export class EscPosStreamDecoder {
     const name = commandName(cmd);
     if ((lead === ESC && op === 0x70) || (lead === DLE && op === 0x14 && p1 === 1)) {
       this.drawerKicks++;
+      this.tape.push({ kind: 'kick' });
       const previous = this.lastCut;
       if (previous && !this.pending() && this.lines.length === 0 && this.commands.length === 0) {
         previous.drawerKicks++;
@@ -295,6 +317,7 @@ export class EscPosStreamDecoder {
   private cut(): DecodedDocument {
     // A cut first feeds to the blade, which prints any pending partial line.
     if (this.pending()) this.endLine();
+    this.tape.push({ kind: 'cut' });
     const doc = this.finish(true);
     this.lastCut = doc;
     return doc;
@@ -310,6 +333,7 @@ export class EscPosStreamDecoder {
       // A symbol is printed on its own line: finish any pending text first.
       if (this.pending()) this.endLine();
       this.qrCodes.push(this.qrStored);
+      this.tape.push({ kind: 'qr', data: this.qrStored });
     }
   }
 
@@ -321,6 +345,7 @@ export class EscPosStreamDecoder {
     if (m === 73) text = text.replace(/^\{[ABC]/, '').replace(/\{[ABC]/g, '').replace(/\{\{/g, '{');
     if (this.pending()) this.endLine();
     this.barcodes.push(text);
+    this.tape.push({ kind: 'barcode', data: text });
   }
 
   /** GS v 0 m xL xH yL yH data: one band of a raster image. */
@@ -330,7 +355,10 @@ export class EscPosStreamDecoder {
     if (this.pending()) this.endLine();
     const last = this.images.at(-1);
     if (this.imageOpen && last && last.widthDots === widthDots) last.heightDots += rows;
-    else this.images.push({ widthDots, heightDots: rows });
+    else {
+      this.images.push({ widthDots, heightDots: rows });
+      this.tape.push({ kind: 'image', widthDots });
+    }
     this.imageOpen = true;
   }
 }

@@ -6,7 +6,8 @@
  * The bytes come as a plan of chunks (header, each row, VAT, totals, payments, footer, QR, cut,
  * drawer kick). The print worker sends them one by one, reads the printer's status after each
  * and remembers how many are on paper, so a receipt cut off by a paper change, an open cover or
- * a crash resumes at the first chunk not confirmed instead of printing lines twice. Every chunk
+ * a crash resumes at the first chunk not confirmed; the chunk that was on its way then follows a
+ * "— continued —" line (`continuedChunk`), so a repeated section is never silent. Every chunk
  * starts and ends in the default style (left, not bold, normal size), so any chunk can follow
  * `resumePrefix` (ESC @ and the code table again) after the printer has been away.
  */
@@ -25,7 +26,7 @@ import { codePageName, type PrinterProfile } from './profiles.js';
 import { justify, printable, truncate, width, wrap } from './text.js';
 
 export { encodeText, printable } from './text.js';
-export { concatChunks, FEED_AND_PARTIAL_CUT, type PrintChunk } from './chunks.js';
+export { commandCompletion, concatChunks, FEED_AND_PARTIAL_CUT, type PrintChunk } from './chunks.js';
 
 const ESC = 0x1b;
 const FS = 0x1c;
@@ -59,6 +60,19 @@ export function preamble(profile: PrinterProfile): number[] {
  */
 export function resumePrefix(profile: PrinterProfile): Uint8Array {
   return Uint8Array.from(preamble(profile));
+}
+
+/**
+ * Sent instead of `resumePrefix` when the part a job resumes at may be on paper already (it was
+ * being sent when the till or the printer was lost): the printer is put back into a known state
+ * and a "— continued —" line says that what follows may repeat what is above it.
+ */
+export function continuedChunk(label: string, profile: PrinterProfile, locale: string): PrintChunk {
+  const out = new ChunkWriter(profile.encoding);
+  out.begin('continued').raw(preamble(profile)).align('center');
+  for (const l of wrap(printable(label, profile.encoding, locale), profile.columns)) out.line(l);
+  out.align('left');
+  return out.chunks()[0]!;
 }
 
 /** Pictures a receipt may use; loaded by the caller (files are not the encoder's business). */
@@ -180,6 +194,8 @@ export function planReceipt(
   for (const l of wrap(pr(doc.shopName), columns)) out.line(l);
   out.size(1, 1).bold(false);
   for (const shopLine of doc.shopLines) for (const l of wrap(pr(shopLine), columns)) out.line(l);
+  if (doc.shopRegNo) for (const l of wrap(pr(`${labels.regNo ?? 'Reg. No.'} ${doc.shopRegNo}`), columns)) out.line(l);
+  if (doc.shopVatNo) for (const l of wrap(pr(`${labels.vatNo} ${doc.shopVatNo}`), columns)) out.line(l);
   out.align('left');
   // A reprint or a pro-forma is marked at the top as well, so the top half alone cannot pass as an original.
   banners();
@@ -188,7 +204,7 @@ export function planReceipt(
     // A pro-forma is not a receipt: its banner stands instead of the title.
     out.align('center').bold(true).line(truncate(pr(labels.receipt), columns)).bold(false).align('left');
   }
-  out.line(justify(pr(labels.till), pr(doc.tillName), columns));
+  if (doc.tillName.trim()) out.line(justify(pr(labels.till), pr(doc.tillName), columns));
   out.line(rule);
 
   if (doc.customer) {
@@ -204,7 +220,10 @@ export function planReceipt(
   doc.rows.forEach((row, index) => {
     out.begin(`row ${index + 1}`);
     const unit = pr(row.unit === 'kg' ? (labels.kg ?? 'kg') : (labels.pcs ?? 'pcs'));
-    out.line(truncate(pr(row.name), columns));
+    // A long name wraps at word boundaries rather than losing its end (the size, the variant);
+    // the quantity × price line below keeps its layout.
+    const name = wrap(pr(row.name), columns);
+    for (const l of name.length > 0 ? name : ['']) out.line(l);
     // quantity × unit price = list sum; the discount line then takes its amount off, so the right
     // column adds up to the total.
     const quantity = `  ${pr(formatQuantity(row.quantityMilli, doc.locale))} ${unit} x ${money(row.unitPriceMinor)}`;
@@ -255,7 +274,8 @@ export function planReceipt(
   banners();
   out.line('');
   out.align('center');
-  for (const l of wrap(pr(labels.thanks), columns)) out.line(l);
+  const footer = doc.footerLines && doc.footerLines.length > 0 ? doc.footerLines : [labels.thanks];
+  for (const line of footer) for (const l of wrap(pr(line), columns)) out.line(l);
   out.align('left');
 
   const qr = doc.qr?.trim();

@@ -3,7 +3,7 @@
  * "prints" by decoding what it receives. Used by unit tests (memory link), integration tests
  * (PTY pair) and by a person watching a virtual port (simulator-cli.ts).
  */
-import { EscPosStreamDecoder, type DecodedDocument } from './escpos-decode.js';
+import { EscPosStreamDecoder, type DecodedDocument, type TapeEvent } from './escpos-decode.js';
 import type { ByteLink } from '../link/link.js';
 import { DEFAULT_PROFILE_ID, PRINTER_PROFILES, codeTableMap, type PrinterProfile } from './profiles.js';
 
@@ -23,6 +23,15 @@ const DLE = 0x10;
 const EOT = 0x04;
 
 
+/** A fault that sets in after some more data has been printed (see `faultAfter`). */
+interface ScheduledFault {
+  condition: Exclude<SimulatedCondition, 'ok'>;
+  /** Data bytes still to print before it sets in. */
+  remaining: number;
+  /** Clears by itself after this many DLE EOT 1 queries answered with it; null = stays. */
+  clearAfterQueries: number | null;
+}
+
 /** Per connection: how many bytes of a DLE EOT n have been seen (0, 1 = DLE, 2 = DLE EOT). */
 interface Connection {
   link: ByteLink;
@@ -35,10 +44,15 @@ export class PrinterSimulator {
   private silent = false;
   private nearEnd = false;
   private readonly received: number[] = [];
+  private dataBytes = 0;
   private readonly printed: DecodedDocument[] = [];
   private readonly listeners = new Set<(doc: DecodedDocument) => void>();
   private readonly decoder: EscPosStreamDecoder;
   private readonly connections = new Set<Connection>();
+  private readonly receiveListeners = new Set<(dataBytes: number) => void>();
+  private scheduled: ScheduledFault | null = null;
+  /** Queries still to answer with the current fault before it clears itself; null = until setCondition('ok'). */
+  private faultQueriesLeft: number | null = null;
 
   /**
    * `link` is the first connection (a serial port, one end of a pair); more can be attached (a
@@ -68,6 +82,34 @@ export class PrinterSimulator {
   /** While not 'ok' the printer answers status queries but drops data, like a printer that is offline. */
   setCondition(condition: SimulatedCondition): void {
     this.condition = condition;
+    this.scheduled = null;
+    this.faultQueriesLeft = null;
+  }
+
+  /**
+   * A fault that follows data, as on a real roll running out: the next `afterBytes` data bytes
+   * (and the rest of a command they end inside) still print, because the printer took them
+   * while it was ready; then `condition` sets in, the rest is dropped and the next status query
+   * reports it. The till cannot tell whether the part it sent last reached the paper: this is
+   * how tests see a section that printed although the printer answered with a fault.
+   * With `clearAfterQueries` the fault clears by itself after that many DLE EOT 1 answers (a
+   * clerk changing the roll), so a printer in another process needs no hand.
+   */
+  faultAfter(condition: Exclude<SimulatedCondition, 'ok'>, afterBytes: number, opts: { clearAfterQueries?: number } = {}): void {
+    this.scheduled = { condition, remaining: Math.max(1, Math.floor(afterBytes)), clearAfterQueries: opts.clearAfterQueries ?? null };
+  }
+
+  /** Everything printed so far in order, cuts and drawer kicks included (see TapeEvent). */
+  tape(): TapeEvent[] {
+    return [...this.decoder.tape];
+  }
+
+  /** Called after each arrival of data with the count of data bytes received so far (status queries not counted). */
+  onReceive(listener: (dataBytes: number) => void): () => void {
+    this.receiveListeners.add(listener);
+    return () => {
+      this.receiveListeners.delete(listener);
+    };
   }
 
   /** Silent: answers nothing and prints nothing, like an unplugged cable. */
@@ -112,25 +154,41 @@ export class PrinterSimulator {
     const connections = [...this.connections];
     this.connections.clear();
     this.listeners.clear();
+    this.receiveListeners.clear();
     for (const c of connections) c.unsubscribe();
     await Promise.all(connections.map((c) => c.link.close().catch(() => undefined)));
   }
 
   private reply(n: number): number | null {
-    const replies = REPLIES[this.condition];
     if (n < 1 || n > 4) return null; // firmware ignores other n
-    const byte = replies[n - 1]!;
+    if (n === 1 && this.condition !== 'ok' && this.faultQueriesLeft !== null) {
+      // The roll is changed once the till has seen the fault that many times (with its cause).
+      if (this.faultQueriesLeft <= 0) {
+        this.condition = 'ok';
+        this.faultQueriesLeft = null;
+      } else this.faultQueriesLeft -= 1;
+    }
+    const byte = REPLIES[this.condition][n - 1]!;
     return n === 4 && this.nearEnd ? byte | NEAR_END_BITS : byte;
   }
 
   private receive(connection: Connection, chunk: Uint8Array): void {
     if (this.silent) return;
-    const data: number[] = [];
+    let data: number[] = [];
+    let count = 0;
+    // Data before a status query is printed before the query is answered, so the answer tells
+    // what the printer was after taking it (a fault that data ran into included).
+    const take = (): void => {
+      if (data.length > 0) this.take(data);
+      count += data.length;
+      data = [];
+    };
     // Real-time commands are recognised on arrival, before the print buffer, even mid-command
     // (that is how the firmware behaves, and why the encoder never emits a stray 10 04).
     for (const b of chunk) {
       if (connection.realtime === 2) {
         connection.realtime = 0;
+        take();
         const answer = this.reply(b);
         if (answer !== null) void connection.link.write(Uint8Array.of(answer)).catch(() => undefined);
         continue;
@@ -149,9 +207,36 @@ export class PrinterSimulator {
       }
       data.push(b);
     }
-    if (data.length === 0) return;
+    take();
+    if (count > 0) {
+      this.dataBytes += count;
+      for (const listener of [...this.receiveListeners]) listener(this.dataBytes);
+    }
+  }
+
+  /** Data that arrived: recorded, and printed while the printer is ready (up to a scheduled fault). */
+  private take(data: readonly number[]): void {
     for (const b of data) this.received.push(b);
-    if (this.condition !== 'ok') return;
+    let from = 0;
+    const fault = this.scheduled;
+    if (fault && this.condition === 'ok') {
+      // What the printer takes before the fault, then byte by byte up to the end of the command in progress.
+      const before = Math.min(fault.remaining, data.length);
+      this.print(data.slice(0, before));
+      fault.remaining -= before;
+      from = before;
+      while (fault.remaining === 0 && !this.decoder.atCommandBoundary() && from < data.length) this.print(data.slice(from, ++from));
+      if (fault.remaining === 0 && this.decoder.atCommandBoundary()) {
+        this.scheduled = null;
+        this.condition = fault.condition;
+        this.faultQueriesLeft = fault.clearAfterQueries;
+      }
+    }
+    if (from < data.length && this.condition === 'ok') this.print(data.slice(from));
+  }
+
+  private print(data: readonly number[]): void {
+    if (data.length === 0) return;
     for (const doc of this.decoder.push(Uint8Array.from(data))) {
       this.printed.push(doc);
       for (const listener of [...this.listeners]) listener(doc);

@@ -3,11 +3,12 @@ import { createRoot } from 'react-dom/client';
 import { I18nextProvider } from 'react-i18next';
 import { App } from './App';
 import { createI18n } from './i18n';
-import { installBrowserBridge } from './lib/browser-bridge';
+import { asBrowserBridge, installBrowserBridge } from './lib/browser-bridge';
+import { AccessGate } from './components/AccessGate';
 import './styles.css';
 
 // Electron's preload provides window.pos; in a plain browser the HTTP bridge stands in.
-installBrowserBridge();
+const bridge = asBrowserBridge(installBrowserBridge());
 const i18n = createI18n();
 
 const container = document.getElementById('root');
@@ -15,7 +16,9 @@ if (!container) throw new Error('#root is missing from index.html');
 createRoot(container).render(
   <StrictMode>
     <I18nextProvider i18n={i18n}>
-      <App />
+      <AccessGate bridge={bridge}>
+        <App />
+      </AccessGate>
     </I18nextProvider>
   </StrictMode>,
 );

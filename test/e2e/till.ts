@@ -11,8 +11,8 @@ export interface E2eTill {
   printer: PrinterSimulator;
   /** Pulls the plug: SIGKILL, no shutdown code runs. */
   crash(): Promise<void>;
-  /** Starts the till again on the same data and the same printer port. */
-  restart(): Promise<TillProcess>;
+  /** Starts the till again on the same data and the same printer port; `more` flags win over the first ones. */
+  restart(more?: string[]): Promise<TillProcess>;
   stop(): Promise<void>;
 }
 
@@ -32,8 +32,8 @@ export async function startE2eTill(extraArgs: string[] = []): Promise<E2eTill> {
     },
     printer,
     crash: () => till.kill('SIGKILL'),
-    async restart() {
-      till = await startTillProcess(args);
+    async restart(more: string[] = []) {
+      till = await startTillProcess([...args, ...more]);
       return till;
     },
     async stop() {

@@ -64,7 +64,10 @@ const STAFF = { code: 'STAFF', name: 'Staff −10 %', discountBp: 1000, priceLis
 // The receipt screen's shop ("Corner Shop").
 
 export const MILK = article({ code: '4740001000011', name: 'Milk 2.5% 1 l', priceMinor: 129, stockMilli: 10_000, imageUrl: '/images/milk.png' });
+/** Sold by weight: entered by its code, the till asks for the weight. */
 export const APPLES = article({ code: '2000000000017', name: 'Apples', unit: 'kg', priceMinor: 199 });
+/** A per-piece article at the apples' price per kg, so one of either makes the same sums. */
+export const BREAD = article({ code: '4740001000048', name: 'Rye bread', priceMinor: 199 });
 /** Sold at 0: the zero-price policy applies to it. */
 export const GIFT_BAG = article({ code: '2000000000024', name: 'Gift bag', priceMinor: 0 });
 /** One left in stock: a second one is over stock. */
@@ -91,7 +94,7 @@ export const FIRM = customer({
 });
 
 export const CORNER_SHOP: ShopFixture = {
-  articles: [MILK, APPLES, GIFT_BAG, VASE],
+  articles: [MILK, APPLES, GIFT_BAG, VASE, BREAD],
   customers: [ANNA, PEETER, FIRM],
   lists: {
     series: [

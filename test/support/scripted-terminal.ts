@@ -44,7 +44,8 @@ export function scriptedTerminal(options: { idCard?: string | null } = {}): Scri
   const approve = (): Extract<TerminalResult, { approved: true }> => {
     approvals += 1;
     const n = String(approvals).padStart(4, '0');
-    return { approved: true, reference: `AUTH${n} ****1234`, receiptNo: n, trace: n, slip: [`CARD ****1234`, 'APPROVED'] };
+    const lines = ['CARD ****1234', 'APPROVED'];
+    return { approved: true, reference: `AUTH${n} ****1234`, receiptNo: n, trace: n, slips: [{ copy: 'customer', lines }, { copy: 'merchant', lines }] };
   };
 
   const terminal: ScriptedTerminal = {

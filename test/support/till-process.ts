@@ -7,6 +7,8 @@ import { APP_ROOT } from './core.js';
 
 export interface TillProcess {
   url: string;
+  /** The process id (the one the data directory's lock names). */
+  pid: number;
   port: number;
   token: string;
   output(): string;
@@ -14,16 +16,43 @@ export interface TillProcess {
   kill(signal?: NodeJS.Signals): Promise<void>;
 }
 
+/** `npm start` in browser mode, in its own process; `env` adds to (or overrides) the environment. */
+function spawnTill(args: string[], env: NodeJS.ProcessEnv): ChildProcess {
+  return spawn(process.execPath, ['--import', 'tsx', join(APP_ROOT, 'electron', 'start.ts'), '--browser', ...args], {
+    cwd: APP_ROOT,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, POS_PORT: '', POS_DATA_DIR: '', POS_PRINTER: '', POS_NEW_TOKEN: '', ...env },
+  });
+}
+
+/**
+ * Runs a till that is expected to stop by itself (a second till on a data directory in use, bad
+ * options): resolves with its exit code and everything it printed.
+ */
+export async function runTillToExit(args: string[], env: NodeJS.ProcessEnv = {}, timeoutMs = 20_000): Promise<{ code: number | null; output: string }> {
+  const child = spawnTill(args, env);
+  let out = '';
+  child.stdout?.on('data', (c: Buffer) => (out += c.toString('utf8')));
+  child.stderr?.on('data', (c: Buffer) => (out += c.toString('utf8')));
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      reject(new Error(`the till did not stop within ${timeoutMs} ms:\n${out}`));
+    }, timeoutMs);
+    // 'close', not 'exit': everything the till printed has arrived by then.
+    child.once('close', (code) => {
+      clearTimeout(timer);
+      resolve({ code, output: out });
+    });
+  });
+}
+
 /**
  * Runs the till exactly as `npm start` does (browser mode, its own process), so tests can kill it
  * like a power cut would and start it again on the same data.
  */
-export async function startTillProcess(args: string[], timeoutMs = 20_000): Promise<TillProcess> {
-  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', join(APP_ROOT, 'electron', 'start.ts'), '--browser', ...args], {
-    cwd: APP_ROOT,
-    stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...process.env, POS_PORT: '', POS_DATA_DIR: '', POS_PRINTER: '' },
-  });
+export async function startTillProcess(args: string[], timeoutMs = 20_000, env: NodeJS.ProcessEnv = {}): Promise<TillProcess> {
+  const child = spawnTill(args, env);
   let out = '';
   child.stdout?.on('data', (c: Buffer) => (out += c.toString('utf8')));
   child.stderr?.on('data', (c: Buffer) => (out += c.toString('utf8')));
@@ -50,6 +79,7 @@ export async function startTillProcess(args: string[], timeoutMs = 20_000): Prom
 
   return {
     url,
+    pid: child.pid ?? 0,
     port,
     token,
     output: () => out,

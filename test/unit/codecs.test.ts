@@ -6,6 +6,8 @@ import {
   formatRate,
   parseMoneyInput,
   parseQuantityInput,
+  readMoneyInput,
+  readQuantityInput,
 } from '../../electron/contract/codecs.js';
 
 describe('parseMoneyInput', () => {
@@ -21,6 +23,24 @@ describe('parseMoneyInput', () => {
   it.each(['', 'abc', '1,234', '1.2.3', '12,345', '1e3', '0x10'])('%j is not an amount', (text) =>
     expect(parseMoneyInput(text)).toBeNull(),
   );
+});
+
+describe('a typed number too large to take is told apart from one that is not a number', () => {
+  it.each([
+    ['9999999', 1_000_000_000, { value: 999_999_900 }],
+    ['99999999', 1_000_000_000, { problem: 'too_large' }],
+    ['99999999999999', 1_000_000_000, { problem: 'too_large' }],
+    ['-99999999', 1_000_000_000, { problem: 'too_large' }],
+    ['1,234', 1_000_000_000, { problem: 'format' }],
+    ['99999999999,123', 1_000_000_000, { problem: 'format' }],
+  ])('money %j (max %i) → %j', (text, max, reading) => expect(readMoneyInput(text, max)).toEqual(reading));
+  it.each([
+    ['1000000', 1_000_000_000, { value: 1_000_000_000 }],
+    ['9999999', 1_000_000_000, { problem: 'too_large' }],
+    ['99999999', 1_000_000_000, { problem: 'too_large' }],
+    ['1,2345', 1_000_000_000, { problem: 'format' }],
+    ['kolm', 1_000_000_000, { problem: 'format' }],
+  ])('quantity %j (max %i) → %j', (text, max, reading) => expect(readQuantityInput(text, max)).toEqual(reading));
 });
 
 describe('parseQuantityInput', () => {

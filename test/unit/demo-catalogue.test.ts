@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { APP_ROOT } from '../support/core.js';
+import { DEFAULT_SHOP } from '../../electron/app/core.js';
+import { defaultSettings } from '../../electron/usecases/settings-defaults.js';
 
 interface DemoArticle {
   code: string;
@@ -37,10 +39,15 @@ describe('the demo catalogue a fresh till starts with', () => {
     expect(new Set(articles.map((a) => a.code)).size).toBe(articles.length);
   });
 
-  it('covers VAT 22 %, 9 % and 0 %, units pcs and kg, and Baltic letters', () => {
-    expect(new Set(articles.map((a) => a.vatRateBp))).toEqual(new Set([2200, 900, 0]));
+  it("covers Estonia's VAT rates (24 % standard since 2025-07-01, 13 %, 9 %, 0 %), units pcs and kg, and Baltic letters", () => {
+    expect(new Set(articles.map((a) => a.vatRateBp))).toEqual(new Set([2400, 1300, 900, 0]));
     expect(new Set(articles.map((a) => a.unit))).toEqual(new Set(['pcs', 'kg']));
     const names = articles.map((a) => a.name).join(' ');
     for (const letter of ['Õ', 'Š', 'Ž', 'Ą', 'ä', 'ö', 'ü']) expect(names).toContain(letter);
+  });
+
+  it('has a PTU letter (the Polish fiscal printer) for every rate it sells at', () => {
+    const { ptuMap } = defaultSettings({ ...DEFAULT_SHOP });
+    expect([...new Set(articles.map((a) => String(a.vatRateBp)))].filter((rate) => ptuMap[rate] === undefined)).toEqual([]);
   });
 });

@@ -2,9 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { defaultDataDir, parseStartOptions, UsageError } from '../../electron/app/options.js';
 
 describe('npm start options', () => {
-  it('defaults: random port, per-user data folder, simulated printer, demo catalogue, English', () => {
+  it('defaults: the last port (else a free one), per-user data folder, simulated printer, demo catalogue, English', () => {
     expect(parseStartOptions([], { HOME: '/home/kassa' })).toMatchObject({
-      port: 0,
+      port: null,
+      newToken: false,
       printer: { kind: 'escpos', transport: 'sim' },
       uiLocale: 'en',
       demoCatalogue: true,
@@ -27,6 +28,17 @@ describe('npm start options', () => {
       demoCatalogue: false,
       forceBrowser: true,
     });
+  });
+
+  it('browser mode: --port 0 asks for any free port; --new-token or POS_NEW_TOKEN=1 replaces the kept access token', () => {
+    expect(parseStartOptions(['--port', '0'], {}).port).toBe(0);
+    expect(parseStartOptions([], { POS_PORT: '8080' }).port).toBe(8080);
+    // An environment file with POS_PORT= left empty means "not given", not port 0.
+    expect(parseStartOptions([], { POS_PORT: '' }).port).toBeNull();
+    expect(parseStartOptions(['--new-token'], {}).newToken).toBe(true);
+    expect(parseStartOptions([], { POS_NEW_TOKEN: '1' }).newToken).toBe(true);
+    expect(parseStartOptions([], { POS_NEW_TOKEN: '0' }).newToken).toBe(false);
+    expect(parseStartOptions(['--new-token', '--port', '9000'], {})).toMatchObject({ newToken: true, port: 9000 });
   });
 
   it('card terminal: the ZVT simulator (reading the demo ID card) by default; zvt connections, none', () => {
@@ -67,6 +79,8 @@ describe('npm start options', () => {
   it('explains bad options instead of starting wrongly', () => {
     expect(() => parseStartOptions(['--port', 'abc'], {})).toThrow(UsageError);
     expect(() => parseStartOptions(['--port', '70000'], {})).toThrow(/0..65535/);
+    expect(() => parseStartOptions(['--port', '-1'], {})).toThrow(/0..65535/);
+    expect(() => parseStartOptions(['--port', '80.5'], {})).toThrow(/0..65535/);
     expect(() => parseStartOptions(['--colour', 'red'], {})).toThrow(/unknown option --colour/);
     expect(() => parseStartOptions(['--port'], {})).toThrow(/needs a value/);
   });

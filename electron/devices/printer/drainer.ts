@@ -5,8 +5,8 @@ import { countOpen, type OutboxEntry } from '../../db/outbox-repo.js';
 import type { Drainer, Job, JobControl, JobOutcome } from '../../effects/worker.js';
 import type { PrintableReceipt } from '../../usecases/printable.js';
 import type { Clock } from '../../usecases/ports.js';
-import type { PrintableReceipt as PaperDocument, ReceiptLabels } from '../../../native/printer/document.js';
-import { concatChunks, planDrawerKick, planReceipt, planTestPage, resumePrefix, type PrintChunk } from '../../../native/printer/escpos.js';
+import { FALLBACK_LABELS, type PrintableReceipt as PaperDocument, type ReceiptLabels } from '../../../native/printer/document.js';
+import { commandCompletion, concatChunks, continuedChunk, planDrawerKick, planReceipt, planTestPage, resumePrefix, type PrintChunk } from '../../../native/printer/escpos.js';
 import type { PrinterStatus } from '../../../native/printer/escpos-printer.js';
 import type { MonoBitmap } from '../../../native/printer/pbm.js';
 import type { PrinterProfile } from '../../../native/printer/profiles.js';
@@ -44,22 +44,64 @@ export interface PrintDrainerDeps {
   onProgress?(progress: PrintProgress): void;
 }
 
-interface Plan {
+export interface PrintPlan {
   chunks: PrintChunk[];
   receipt: PrintableReceipt | null;
   label: string;
+  /** The language of the paper: its "— continued —" line is in it. */
+  locale: string;
 }
 
 const errorText = (error: unknown): string => (error instanceof Error ? error.message : String(error));
 
+/** The outbox marker of a chunk on its way to the printer, committed before its first byte is sent. */
+export const sendingMarker = (chunk: number): string => `sending chunk ${chunk}`;
+
+/** The chunk a marker says was being sent, or null. */
+export function chunkBeingSent(marker: string | null): number | null {
+  const m = /^sending chunk (\d+)$/.exec(marker ?? '');
+  return m ? Number(m[1]) : null;
+}
+
+/** The chunks of a printer job exactly as the drainer sends them (also what a soak test expects on paper). */
+export function planPrintJob(
+  job: Pick<Job, 'kind' | 'payload'>,
+  deps: Pick<PrintDrainerDeps, 'profile' | 'labels' | 'logo'>,
+): PrintPlan {
+  const { profile, labels, logo } = deps;
+  switch (job.kind) {
+    case 'print.drawer':
+      return { chunks: planDrawerKick(), receipt: null, label: 'drawer kick', locale: 'en' };
+    case 'print.test': {
+      const page = job.payload as Job<'print.test'>['payload'];
+      return { chunks: planTestPage(page, labels(page.locale), profile), receipt: null, label: 'test page', locale: page.locale };
+    }
+    case 'print.receipt': {
+      const receipt = job.payload as Job<'print.receipt'>['payload'];
+      const chunks = planReceipt(receipt, labels(receipt.locale), profile, { logo: logo ?? null });
+      return { chunks, receipt, label: `receipt ${receipt.number ?? '(pro forma)'}`, locale: receipt.locale };
+    }
+    default:
+      throw new Error(`the printer does not carry out ${job.kind}`);
+  }
+}
+
 /**
  * Carries out the printer lane: receipts, drawer kicks and test pages, in the order they were
- * queued. A document goes out in chunks (see `planReceipt`); after each the printer's status is
- * read back and the entry's progress stored. A fault (paper out, cover open, offline, unplugged)
- * leaves the entry with its progress; once the printer is ready again it resumes at the first
- * unconfirmed chunk, after re-initialising the printer, so no confirmed line prints twice. A crash
- * resumes the same way at the next start. Faults, recoveries, resumes, reprints and drawer kicks
- * go to the device log.
+ * queued. A document goes out in chunks (see `planReceipt`). Before a chunk is sent the entry's
+ * marker says so (committed); after it the printer's status is read back and the entry's
+ * progress stored. A fault (paper out, cover open, offline, unplugged) or a crash leaves the
+ * entry with both; once the printer is ready again (or at the next start) the job resumes:
+ * - at the first chunk never sent, after re-initialising the printer, when the marker is behind
+ *   the progress: nothing is on paper twice;
+ * - at the chunk that was being sent, after a "— continued —" line, when the marker points at
+ *   it: the printer may have printed it (a printer prints what it took while ready, even when
+ *   it reports a fault right after), so a repetition is marked, never silent. Reprinting the
+ *   whole receipt marked COPY instead would leave the customer without an original whenever the
+ *   lost chunk never printed; the marker keeps one original, complete, with its seam visible;
+ * - past a drawer kick that was being sent: it counts as done, since a second kick opens the
+ *   drawer with nobody expecting it (the device log says the kick is unconfirmed).
+ * Faults, recoveries, resumes, reprints and drawer kicks go to the device log.
  */
 export class PrintDrainer implements Drainer {
   private state: PrinterState = 'ok';
@@ -102,9 +144,9 @@ export class PrintDrainer implements Drainer {
 
   async run(job: Job, control: JobControl): Promise<JobOutcome> {
     const { printer, profile } = this.deps;
-    let plan: Plan;
+    let plan: PrintPlan;
     try {
-      plan = this.plan(job);
+      plan = planPrintJob(job, this.deps);
     } catch (error) {
       // A document that cannot be laid out never will be: set it aside rather than block the queue.
       const reason = `unprintable document: ${errorText(error)}`;
@@ -114,30 +156,71 @@ export class PrintDrainer implements Drainer {
     }
     const { chunks } = plan;
     const total = chunks.length;
-    const from = Math.min(job.entry.progress, total);
+    const documentId = job.entry.documentId;
+    let from = Math.min(job.entry.progress, total);
+    // The chunk at `from` was being sent when the till or the printer was lost: it may be on
+    // paper, wholly, in part or not at all.
+    let unsure = from < total && chunkBeingSent(job.entry.marker) === from;
+    let kickUnsure = false;
+    if (unsure && chunks[from]!.name === 'drawer') {
+      // A second kick would open the drawer again with nobody expecting it: a kick that may have
+      // happened counts as done, and the log says it is not sure. Only a kick the printer got in
+      // part is finished (it was on its way), so that it does not swallow the next paper.
+      const ready = await printer.status();
+      this.observe(ready, documentId);
+      if (ready.condition !== 'ok') return this.fail(ready.condition, ready.detail);
+      const finished = await printer.printChunk(commandCompletion(chunks[from]!));
+      if (!finished.ok) return this.fail(finished.condition, finished.message, `${chunks[from]!.name}, part ${from + 1} of ${total}`);
+      this.record('drawer', 'drawer.unconfirmed', `${plan.label}: the printer was lost while the kick was sent; not repeated`, documentId);
+      control.progress(from + 1);
+      from += 1;
+      unsure = false;
+      kickUnsure = true;
+    }
 
     if (from < total) {
       const ready = await printer.status();
-      this.observe(ready, job.entry.documentId);
+      this.observe(ready, documentId);
       if (ready.condition !== 'ok') return this.fail(ready.condition, ready.detail);
-      if (from > 0) this.record('printer', 'resume', `${plan.label} from part ${from + 1} of ${total} (${chunks[from]!.name})`, job.entry.documentId);
+      if (from > 0 || unsure) {
+        const again = unsure ? ', after a "continued" line (that part may be on paper already)' : '';
+        this.record('printer', 'resume', `${plan.label} from part ${from + 1} of ${total} (${chunks[from]!.name})${again}`, documentId);
+      }
     }
 
     for (let k = from; k < total; k++) {
       if (control.stopping()) return { outcome: 'stopped' };
       const chunk = chunks[k]!;
-      // After a fault or a restart the printer may have lost its code table and styles.
-      const bytes = k === from && from > 0 ? concatChunks([{ name: 'resume', bytes: resumePrefix(profile) }, chunk]) : chunk.bytes;
+      if (chunk.name === 'drawer' && k > from) {
+        // The kick is never repeated, so it goes out only to a printer that says it is ready now,
+        // not merely after the previous part (which it may still be printing).
+        const ready = await printer.status();
+        this.observe(ready, documentId);
+        if (ready.condition !== 'ok') return this.fail(ready.condition, ready.detail, `${chunk.name}, part ${k + 1} of ${total}`);
+      }
+      // After a fault or a restart the printer may have lost its code table and styles; a part
+      // that may be on paper already follows a visible "continued" line.
+      const lead: PrintChunk[] =
+        k !== from
+          ? []
+          : unsure
+            ? [{ name: 'completion', bytes: commandCompletion(chunk) }, continuedChunk(this.deps.labels(plan.locale).continued ?? FALLBACK_LABELS.continued, profile, plan.locale)]
+            : from > 0
+              ? [{ name: 'resume', bytes: resumePrefix(profile) }]
+              : [];
+      const bytes = lead.length > 0 ? concatChunks([...lead, chunk]) : chunk.bytes;
+      // Committed before the first byte: after a crash or a fault this part counts as maybe printed.
+      control.note(sendingMarker(k));
       const result = await printer.printChunk(bytes);
       if (!result.ok) {
-        this.observe({ condition: result.condition, paperNearEnd: false }, job.entry.documentId, result.message);
+        this.observe({ condition: result.condition, paperNearEnd: false }, documentId, result.message);
         return this.fail(result.condition, result.message, `${chunk.name}, part ${k + 1} of ${total}`);
       }
-      this.observe({ condition: 'ok', paperNearEnd: result.paperNearEnd }, job.entry.documentId);
+      this.observe({ condition: 'ok', paperNearEnd: result.paperNearEnd }, documentId);
       control.progress(k + 1);
       this.deps.onProgress?.({ jobId: job.entry.id, kind: job.kind, done: k + 1, total, chunk: chunk.name });
     }
-    this.afterPrinted(job, plan);
+    this.afterPrinted(job, plan, kickUnsure);
     return { outcome: 'done', counted: true };
   }
 
@@ -151,30 +234,10 @@ export class PrintDrainer implements Drainer {
     if (outcome.outcome === 'done') this.setState(this.nearEnd ? 'paper_near_end' : 'ok', undefined);
   }
 
-  private plan(job: Job): Plan {
-    const { profile, labels, logo } = this.deps;
-    const payload = job.payload;
-    switch (job.kind) {
-      case 'print.drawer':
-        return { chunks: planDrawerKick(), receipt: null, label: 'drawer kick' };
-      case 'print.test': {
-        const page = payload as Job<'print.test'>['payload'];
-        return { chunks: planTestPage(page, labels(page.locale), profile), receipt: null, label: 'test page' };
-      }
-      case 'print.receipt': {
-        const receipt = payload as Job<'print.receipt'>['payload'];
-        const chunks = planReceipt(receipt, labels(receipt.locale), profile, { logo: logo ?? null });
-        return { chunks, receipt, label: `receipt ${receipt.number ?? '(pro forma)'}` };
-      }
-      default:
-        throw new Error(`the printer does not carry out ${job.kind}`);
-    }
-  }
-
-  private afterPrinted(job: Job, plan: Plan): void {
+  private afterPrinted(job: Job, plan: PrintPlan, kickUnsure: boolean): void {
     const documentId = job.entry.documentId;
     if (job.kind === 'print.drawer') {
-      this.record('drawer', 'drawer.open', (job.payload as Job<'print.drawer'>['payload']).reason, null);
+      if (!kickUnsure) this.record('drawer', 'drawer.open', (job.payload as Job<'print.drawer'>['payload']).reason, null);
       return;
     }
     if (job.kind === 'print.test') {
@@ -184,7 +247,7 @@ export class PrintDrainer implements Drainer {
     const receipt = plan.receipt;
     if (!receipt) return;
     if (receipt.copy) this.record('printer', 'reprint', receipt.number ?? '', documentId);
-    if (receipt.openDrawer) this.record('drawer', 'drawer.kick', receipt.number ?? '', documentId);
+    if (receipt.openDrawer && !kickUnsure) this.record('drawer', 'drawer.kick', receipt.number ?? '', documentId);
     // A pro-forma has no number yet: the screen already said it went to the printer.
     if (receipt.number && documentId) this.deps.onPrinted?.(documentId, receipt.number);
   }

@@ -3,12 +3,24 @@ import { memoryLinkPair } from '../../../native/link/link.js';
 import { openSerialLink } from '../../../native/link/serial.js';
 import { openTcpLink } from '../../../native/link/tcp.js';
 import { hasSocat, openPtyPair, type PtyPair } from '../../../native/link/pty-pair.js';
-import { ZvtEcr, ZvtLinkError, ZvtSimulator, type ZvtOutcome } from '../../../native/zvt/index.js';
-import type { PaymentTerminal, RecoveryOutcome, TerminalPrompt, TerminalResult } from '../../usecases/terminal-port.js';
+import { ZvtEcr, ZvtLinkError, ZvtSimulator, type ZvtOutcome, type ZvtReceipt } from '../../../native/zvt/index.js';
+import type { CardSlip, PaymentTerminal, RecoveryOutcome, SlipCopy, TerminalPrompt, TerminalResult } from '../../usecases/terminal-port.js';
 import type { TerminalConnection } from '../connection.js';
 
 /** A ZVT terminal's connection: serial (8N2), TCP (port 20007), or the simulator on the other end of a PTY pair. */
 export type ZvtConnection = Exclude<TerminalConnection, { kind: 'none' }>;
+
+/** An administration receipt is the shop's, like the merchant's copy. */
+const COPIES: Record<ZvtReceipt['type'], SlipCopy> = { customer: 'customer', merchant: 'merchant', administration: 'merchant', unknown: 'unknown' };
+
+/**
+ * The terminal's receipts one by one, never as one list: printed together they would put both
+ * copies on one piece of paper. A driver that did not cut them apart gives its lines as one slip.
+ */
+export function slipsOf(out: Pick<ZvtOutcome, 'printLines' | 'receipts'>): CardSlip[] {
+  const receipts = out.receipts ?? (out.printLines.length > 0 ? [{ type: 'unknown' as const, lines: out.printLines }] : []);
+  return receipts.filter((r) => r.lines.length > 0).map((r) => ({ copy: COPIES[r.type], lines: [...r.lines] }));
+}
 
 const toResult = (out: ZvtOutcome): TerminalResult => {
   if (!out.ok) return { approved: false, reason: out.resultText, code: out.result, key: out.resultKey };
@@ -19,7 +31,7 @@ const toResult = (out: ZvtOutcome): TerminalResult => {
     reference,
     ...(c?.receiptNo ? { receiptNo: c.receiptNo } : {}),
     ...(c?.trace ? { trace: c.trace } : {}),
-    slip: out.printLines,
+    slips: slipsOf(out),
   };
 };
 

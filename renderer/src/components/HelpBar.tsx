@@ -1,6 +1,10 @@
 import { useTranslation } from 'react-i18next';
 
-const KEYS: { key: string; label: string }[] = [
+/**
+ * Secondary keys (Enter, the arrows, Esc, Ctrl+, which also has its button) give way on a narrow
+ * screen, so the line of keys never wraps.
+ */
+const KEYS: { key: string; label: string; secondary?: true }[] = [
   { key: 'F2', label: 'keys.F2' },
   { key: 'F3', label: 'keys.F3' },
   { key: 'F4', label: 'keys.F4' },
@@ -9,12 +13,12 @@ const KEYS: { key: string; label: string }[] = [
   { key: 'F9', label: 'keys.F9' },
   { key: 'F10', label: 'keys.F10' },
   { key: 'F12', label: 'keys.F12' },
-  { key: 'Enter', label: 'keys.enter' },
+  { key: 'Enter', label: 'keys.enter', secondary: true },
   { key: 'Ctrl+Enter', label: 'keys.ctrlEnter' },
   { key: 'Alt+C', label: 'keys.altC' },
-  { key: '↑ ↓', label: 'keys.arrows' },
-  { key: 'Esc', label: 'keys.Esc' },
-  { key: 'Ctrl+,', label: 'keys.settings' },
+  { key: '↑ ↓', label: 'keys.arrows', secondary: true },
+  { key: 'Esc', label: 'keys.Esc', secondary: true },
+  { key: 'Ctrl+,', label: 'keys.settings', secondary: true },
 ];
 
 /** The keys of this screen, Directo style, always in view: cashiers work from the keyboard. */
@@ -23,8 +27,8 @@ export function HelpBar() {
   return (
     <nav className="helpbar" aria-label={t('keys.label')}>
       <ul>
-        {KEYS.map(({ key, label }) => (
-          <li key={key}>
+        {KEYS.map(({ key, label, secondary }) => (
+          <li key={key} className={secondary ? 'secondary' : undefined}>
             <kbd>{key}</kbd> {t(label)}
           </li>
         ))}

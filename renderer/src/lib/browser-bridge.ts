@@ -7,7 +7,8 @@ import type { ErrorCode, Wire, WireError } from '../../../electron/contract/erro
  * Browser mode: when the Electron preload does not provide `window.pos`, the renderer talks to the
  * core's HTTP host on the same origin. The access token arrives once in the URL hash
  * (`#token=…`); it is kept in sessionStorage so a reload still works, and removed from the
- * address bar.
+ * address bar. The till keeps its token across restarts until it is started with `--new-token`;
+ * a page still holding the old one is told so on load (`checkAccess`), not at the first sale.
  */
 
 export const TOKEN_STORAGE_KEY = 'pos.token';
@@ -16,6 +17,27 @@ const DEFAULT_TIMEOUT_MS = 30_000;
 
 /** Why the transport failed; carried in `details.transport` of an `internal` error. */
 export type TransportFailure = 'unreachable' | 'unauthorized' | 'bad_response' | 'timeout' | 'no_token';
+
+/**
+ * What the till says of this page's token: `ok`; `outdated` — refused, the till has a new one;
+ * `missing` — the page was opened without one; `unknown` — the till did not answer (the screen's
+ * own connection messages take it from there).
+ */
+export type AccessState = 'ok' | 'outdated' | 'missing' | 'unknown';
+
+/** The HTTP bridge: a PosBridge that can also tell whether its token is still the till's. */
+export interface BrowserBridge extends PosBridge {
+  checkAccess(): Promise<AccessState>;
+  /** Called when the till refuses the token later (restarted with a new one while the page was open). */
+  onAccessRefused(listener: () => void): () => void;
+}
+
+const browserBridges = new WeakSet<PosBridge>();
+
+/** The bridge as the HTTP bridge, or null when the Electron preload provides window.pos. */
+export function asBrowserBridge(bridge: PosBridge | undefined): BrowserBridge | null {
+  return bridge && browserBridges.has(bridge) ? (bridge as BrowserBridge) : null;
+}
 
 export interface TokenEnvironment {
   location: Pick<Location, 'hash' | 'pathname' | 'search'>;
@@ -93,7 +115,7 @@ export interface BrowserBridgeOptions {
   timeoutMs?: number;
 }
 
-export function createBrowserBridge(options: BrowserBridgeOptions): PosBridge {
+export function createBrowserBridge(options: BrowserBridgeOptions): BrowserBridge {
   const base = options.baseUrl ?? '';
   const doFetch = options.fetch ?? ((input: RequestInfo | URL, init?: RequestInit) => globalThis.fetch(input, init));
   const createEventSource = options.createEventSource ?? ((url: string) => new EventSource(url));
@@ -102,6 +124,21 @@ export function createBrowserBridge(options: BrowserBridgeOptions): PosBridge {
 
   let source: EventSourceLike | null = null;
   let subscribers = 0;
+  const refusedListeners = new Set<() => void>();
+  const refused = () => {
+    for (const listener of [...refusedListeners]) listener();
+  };
+
+  async function checkAccess(): Promise<AccessState> {
+    if (!token) return 'missing';
+    try {
+      const response = await doFetch(`${base}/api/session`, { headers: { [TOKEN_HEADER]: token }, cache: 'no-store' });
+      if (response.status === 401) return 'outdated';
+      return response.ok ? 'ok' : 'unknown';
+    } catch {
+      return 'unknown';
+    }
+  }
 
   async function invoke(channel: string, input: unknown): Promise<Wire<unknown>> {
     if (!token) return transportError('no_token', 'no access token: open the till from the link the core printed');
@@ -125,6 +162,7 @@ export function createBrowserBridge(options: BrowserBridgeOptions): PosBridge {
     } finally {
       clearTimeout(timer);
     }
+    if (response.status === 401) refused();
     if (response.status === 401 || response.status === 403) {
       return transportError('unauthorized', `the till core refused the access token (HTTP ${response.status})`, response.status);
     }
@@ -173,7 +211,17 @@ export function createBrowserBridge(options: BrowserBridgeOptions): PosBridge {
     };
   }
 
-  return { invoke, on };
+  const bridge: BrowserBridge = {
+    invoke,
+    on,
+    checkAccess,
+    onAccessRefused(listener) {
+      refusedListeners.add(listener);
+      return () => refusedListeners.delete(listener);
+    },
+  };
+  browserBridges.add(bridge);
+  return bridge;
 }
 
 /** Installs the HTTP bridge as `window.pos` unless the Electron preload already provided one. */
@@ -182,5 +230,10 @@ export function installBrowserBridge(win: Window = window): PosBridge {
   const token = takeToken({ location: win.location, history: win.history, storage: win.sessionStorage });
   const bridge = createBrowserBridge({ token });
   win.pos = bridge;
+  // The till's link pasted into a tab already on the till differs only after '#': the browser
+  // does not load the page again, so the new token would go unused. Load it with the new token.
+  win.addEventListener('hashchange', () => {
+    if (new URLSearchParams(win.location.hash.slice(1)).has('token')) win.location.reload();
+  });
   return bridge;
 }

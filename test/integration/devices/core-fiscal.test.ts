@@ -43,9 +43,9 @@ describe('a fiscal printer (POSNET) set on the settings screen registers every c
 
   it('the tax ladder: a rate lowered for a fiscal name may not be raised again; the till refuses before taking a number', async () => {
     await polishTill();
-    expect((await sell('1001', 'Mleko 2%')).ok).toBe(true); // 22 %
+    expect((await sell('1001', 'Mleko 2%')).ok).toBe(true); // 24 %
     expect((await sell('1601', 'MLEKO 2 %')).ok).toBe(true); // the same fiscal name, lowered to 9 %
-    const refused = await sell('1001', 'mleko 2%'); // back up to 22 %
+    const refused = await sell('1001', 'mleko 2%'); // back up to 24 %
     expect(refused).toMatchObject({ ok: false, error: { code: 'fiscal.tax_ladder', details: { name: 'mleko 2%' } } });
     const numbers = core.db.prepare(`SELECT number FROM receipts WHERE status = 'confirmed' ORDER BY number`).all();
     expect(numbers).toEqual([{ number: 1 }, { number: 2 }]);

@@ -29,7 +29,10 @@ function scriptedTerminal() {
     reference: `AUTH ${requestId} ****4242`,
     receiptNo: String(t.authorizations.length).padStart(4, '0'),
     trace: '000001',
-    slip: ['KAART ****4242', 'APPROVED'],
+    slips: [
+      { copy: 'customer', lines: ['KAART ****4242', 'APPROVED', 'KLIENDI KOOPIA'] },
+      { copy: 'merchant', lines: ['KAART ****4242', 'APPROVED', 'KAUPMEHE KOOPIA'] },
+    ],
   });
   const terminal: PaymentTerminal = {
     name: 'scripted',
@@ -62,7 +65,12 @@ describe('card payments never charge twice (a persisted state machine)', () => {
     const paid = await core.ok('receipt.pay', { receiptId: r.id, method: 'card', amountMinor: 1000 });
     expect(paid).toMatchObject({ dueMinor: 223, payments: [{ method: 'card', amountMinor: 1000 }] });
     expect(t.authorizations).toHaveLength(1);
-    expect(core.db.prepare(`SELECT receipt_no AS n, slip FROM payments`).get()).toEqual({ n: '0001', slip: JSON.stringify(['KAART ****4242', 'APPROVED']) });
+    const stored = core.db.prepare(`SELECT receipt_no AS n, slip FROM payments`).get() as { n: string; slip: string };
+    expect(stored.n).toBe('0001');
+    expect(JSON.parse(stored.slip)).toEqual([
+      { copy: 'customer', lines: ['KAART ****4242', 'APPROVED', 'KLIENDI KOOPIA'] },
+      { copy: 'merchant', lines: ['KAART ****4242', 'APPROVED', 'KAUPMEHE KOOPIA'] },
+    ]);
   });
 
   it('while a payment is in doubt no new authorization is sent; once the terminal answers, the payment lands on its sale', async () => {
@@ -122,10 +130,12 @@ describe('card payments never charge twice (a persisted state machine)', () => {
     };
     await sell();
     await waitFor(() => sim().documents().length === 2, 'the receipt and one slip');
-    expect(sim().documents()[1]?.text).toContain('KAART ****4242');
+    expect(sim().documents()[1]?.text).toContain('KLIENDI KOOPIA');
+    expect(sim().documents()[1]?.text).not.toContain('KAUPMEHE KOOPIA');
     await core.ok('settings.update', { terminalSlips: 'both' });
     await sell();
     await waitFor(() => sim().documents().length === 5, 'the receipt and two slips');
+    expect(sim().documents().slice(3).map((d) => d.lines.at(-1))).toEqual(['KLIENDI KOOPIA', 'KAUPMEHE KOOPIA']);
     await core.ok('settings.update', { terminalSlips: 'none' });
     await sell();
     await waitFor(() => sim().documents().length === 6, 'the receipt alone');

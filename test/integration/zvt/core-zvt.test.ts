@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { startTestCore, type TestCore } from '../../support/core.js';
 import { receiptOf } from '../receipt/support.js';
+import { waitFor } from '../../support/wait.js';
 
 let core: TestCore;
 afterEach(async () => {
@@ -61,4 +62,78 @@ describe('card payments through the ZVT terminal simulator over a serial PTY', (
     expect(r.payments).toEqual([]);
     expect(sim().authorizations().filter((a) => a.approved)).toEqual([expect.objectContaining({ amountMinor: 870, reversed: true })]);
   }, 60_000);
+});
+
+describe('card slips from the ZVT terminal to the paper', () => {
+  // The terminal's two receipts (customer's, merchant's) kept apart all the way to the printer.
+  const slipTill = () =>
+    startTestCore({ terminal: { kind: 'zvt', transport: 'sim', responseTimeoutMs: 3000 }, printer: { kind: 'escpos', transport: 'sim', link: 'memory' } });
+  const paper = () => {
+    const s = core.printer.simulator;
+    if (!s) throw new Error('no printer simulator');
+    return s;
+  };
+  const allPrinted = () => waitFor(async () => (await core.ok('printer.status', {})).pendingJobs === 0, 'everything printed');
+  const count = (text: string) => paper().documents().filter((d) => d.text.includes(text)).length;
+
+  async function cardSale(amountMinor: number, beforeConfirm?: (receiptId: string) => void): Promise<void> {
+    const r = await receiptOf(core, amountMinor);
+    await core.ok('receipt.pay', { receiptId: r.id, method: 'card', amountMinor });
+    beforeConfirm?.(r.id);
+    await core.ok('receipt.confirm', { receiptId: r.id });
+    await allPrinted();
+  }
+
+  it("'customer' (the default) prints the customer's slip alone, on its own cut; both copies are kept", async () => {
+    core = await slipTill();
+    await cardSale(1000);
+    const docs = paper().documents();
+    expect(docs).toHaveLength(2);
+    expect(docs.every((d) => d.cut)).toBe(true);
+    expect(docs[0]!.text).toMatch(/KOKKU EUR\s+10,00/);
+    expect(docs[1]!.text).toContain('CUSTOMER COPY');
+    expect(docs[1]!.text).not.toContain('MERCHANT COPY');
+    const stored = core.db.prepare(`SELECT slip FROM payments WHERE method = 'card'`).get() as { slip: string };
+    expect((JSON.parse(stored.slip) as { copy: string; lines: string[] }[]).map((s) => [s.copy, s.lines.some((l) => l.includes('COPY'))])).toEqual([
+      ['customer', true],
+      ['merchant', true],
+    ]);
+  }, 30_000);
+
+  it("'both' prints the customer's and then the merchant's slip, each once, each on its own cut", async () => {
+    core = await slipTill();
+    await core.ok('settings.update', { terminalSlips: 'both' });
+    await cardSale(1250);
+    const docs = paper().documents();
+    expect(docs).toHaveLength(3);
+    expect(docs.every((d) => d.cut)).toBe(true);
+    expect([docs[1]!.text.includes('CUSTOMER COPY'), docs[1]!.text.includes('MERCHANT COPY')]).toEqual([true, false]);
+    expect([docs[2]!.text.includes('CUSTOMER COPY'), docs[2]!.text.includes('MERCHANT COPY')]).toEqual([false, true]);
+    expect([count('CUSTOMER COPY'), count('MERCHANT COPY')]).toEqual([1, 1]);
+    expect(docs[2]!.text).toMatch(/AMOUNT\s+EUR 12\.50/);
+  }, 30_000);
+
+  it('a card payment stored by the version before (one list of lines) prints as one slip, once', async () => {
+    core = await slipTill();
+    await core.ok('settings.update', { terminalSlips: 'both' });
+    await cardSale(700, (receiptId) => {
+      // What the previous version stored: every line the terminal printed, one list.
+      const row = core.db.prepare(`SELECT id, slip FROM payments WHERE receipt_id = ? AND method = 'card'`).get(receiptId) as { id: string; slip: string };
+      const lines = (JSON.parse(row.slip) as { lines: string[] }[]).flatMap((s) => s.lines);
+      core.db.prepare(`UPDATE payments SET slip = ? WHERE id = ?`).run(JSON.stringify(lines), row.id);
+    });
+    const docs = paper().documents();
+    expect(docs).toHaveLength(2);
+    expect([count('CUSTOMER COPY'), count('MERCHANT COPY')]).toEqual([1, 1]);
+    expect(docs[1]!.text).toContain('CUSTOMER COPY');
+    expect(docs[1]!.text).toContain('MERCHANT COPY');
+  }, 30_000);
+
+  it("'none' prints the receipt alone", async () => {
+    core = await slipTill();
+    await core.ok('settings.update', { terminalSlips: 'none' });
+    await cardSale(990);
+    expect(paper().documents()).toHaveLength(1);
+    expect(count('COPY')).toBe(0);
+  }, 30_000);
 });

@@ -4,7 +4,7 @@
  * after the resume prefix (ESC @ + code table) as it would have in sequence.
  */
 import { describe, expect, it } from 'vitest';
-import { concatChunks, encodeReceipt, planDrawerKick, planReceipt, planTestPage, resumePrefix } from '../../../native/printer/escpos.js';
+import { commandCompletion, concatChunks, continuedChunk, encodeReceipt, planDrawerKick, planReceipt, planTestPage, resumePrefix } from '../../../native/printer/escpos.js';
 import { EscPosStreamDecoder, decodeEscPos } from '../../../native/printer/escpos-decode.js';
 import { PRINTER_PROFILES, codeTableMap } from '../../../native/printer/profiles.js';
 import type { MonoBitmap } from '../../../native/printer/pbm.js';
@@ -103,5 +103,38 @@ describe('planTestPage and planDrawerKick', () => {
 
   it('a drawer job is the kick alone', () => {
     expect(planDrawerKick()).toEqual([{ name: 'drawer', bytes: Uint8Array.of(0x1b, 0x70, 0x00, 0x19, 0xfa) }]);
+  });
+});
+
+describe('resuming a chunk that was on its way', () => {
+  const logo: MonoBitmap = { width: 64, height: 30, rowBytes: 8, data: new Uint8Array(8 * 30).fill(0xff) };
+  const chunks = planReceipt(sampleReceipt({ logo: true }), ET_LABELS, EPSON, { logo });
+  const header = chunks[0]!;
+
+  it.each([10, 40, 200, header.bytes.length - 1])(
+    'a header cut off after %i bytes (inside the logo): completion, then the continued line and the header print as sent',
+    (cutAt) => {
+      const decoder = new EscPosStreamDecoder(codeTableMap(EPSON));
+      decoder.push(header.bytes.subarray(0, cutAt));
+      decoder.push(concatChunks([{ name: 'completion', bytes: commandCompletion(header) }, continuedChunk('— järg —', EPSON, 'et'), header]));
+      const lines = decoder.tape.flatMap((e) => (e.kind === 'line' ? [e.text] : []));
+      expect(lines).toContain('— järg —');
+      expect(lines.slice(lines.indexOf('— järg —') + 1, lines.indexOf('— järg —') + 2)).toEqual(['Õunapuu Pood OÜ']);
+    },
+  );
+
+  it('without the completion, the picture swallows the continued line', () => {
+    const decoder = new EscPosStreamDecoder(codeTableMap(EPSON));
+    decoder.push(header.bytes.subarray(0, 40));
+    decoder.push(concatChunks([continuedChunk('— järg —', EPSON, 'et'), header]));
+    expect(decoder.tape).not.toContainEqual({ kind: 'line', text: '— järg —' });
+  });
+
+  it('is a few NULs for text, a kick or a cut, and as long as the longest command for a picture', () => {
+    const byName = new Map(chunks.map((c) => [c.name, commandCompletion(c).length]));
+    expect(byName.get('row 1')).toBeLessThanOrEqual(3);
+    expect(byName.get('cut')).toBe(3);
+    expect(commandCompletion(planDrawerKick()[0]!)).toEqual(new Uint8Array(4));
+    expect(byName.get('header')).toBeGreaterThanOrEqual(8 * 24);
   });
 });

@@ -1,23 +1,30 @@
 import { describe, expect, it } from 'vitest';
 import type { ReceiptRowView, ReceiptView } from '../../../electron/contract/api.js';
-import type { ShopConfig } from '../../../electron/usecases/ports.js';
-import { toPrintableReceipt } from '../../../electron/usecases/print-document.js';
+import { toPrintableReceipt, type ShopOnPaper } from '../../../electron/usecases/print-document.js';
 import { encodeReceipt } from '../../../native/printer/escpos.js';
 import { decodeEscPos } from '../../../native/printer/escpos-decode.js';
 import { PRINTER_PROFILES, codeTableMap } from '../../../native/printer/profiles.js';
 import { localeLabels } from './fixtures.js';
 
-const SHOP: ShopConfig = {
+const SHOP: ShopOnPaper = {
   shopName: 'Õunapuu Pood OÜ',
-  shopLines: ['Pärnu mnt 12, 10141 Tallinn'],
+  shopAddress: 'Pärnu mnt 12, 10141 Tallinn',
+  shopRegNo: '12345678',
+  shopVatNo: 'EE100000001',
   tillName: 'Kassa 1',
-  currency: 'EUR',
+  receiptHeader: [],
+  receiptFooter: [],
   locale: 'et',
   timeZone: 'Europe/Tallinn',
-  seriesCode: 'K1',
 };
 
 const SALESPEOPLE = new Map([['JY', 'Jüri Õun']]);
+
+/** The paper's lines as the Epson WPC1257 printer would print them in Estonian. */
+function printedLines(doc: ReturnType<typeof toPrintableReceipt>): string[] {
+  const profile = PRINTER_PROFILES['epson-wpc1257']!;
+  return decodeEscPos(encodeReceipt(doc, localeLabels('et'), profile), codeTableMap(profile)).documents[0]!.lines;
+}
 
 function rowView(overrides: Partial<ReceiptRowView> = {}): ReceiptRowView {
   return {
@@ -84,6 +91,24 @@ function view(overrides: Partial<ReceiptView> = {}): ReceiptView {
 }
 
 describe('toPrintableReceipt', () => {
+  it("prints the shop as the settings say: name, address and header lines, registration and VAT numbers, the shop's own footer", () => {
+    const doc = toPrintableReceipt(view(), { ...SHOP, receiptHeader: [' Avatud E–R 9–18 ', ''], receiptFooter: ['Aitäh!', 'Tagastus 14 päeva'] }, { cashier: '', salespeople: SALESPEOPLE });
+    expect(doc).toMatchObject({
+      shopName: 'Õunapuu Pood OÜ',
+      shopLines: ['Pärnu mnt 12, 10141 Tallinn', 'Avatud E–R 9–18'],
+      shopRegNo: '12345678',
+      shopVatNo: 'EE100000001',
+      footerLines: ['Aitäh!', 'Tagastus 14 päeva'],
+      tillName: 'Kassa 1',
+      timeZone: 'Europe/Tallinn',
+    });
+    const lines = printedLines(doc);
+    expect(lines.slice(0, 4)).toEqual(['Õunapuu Pood OÜ', 'Pärnu mnt 12, 10141 Tallinn', 'Avatud E–R 9–18', 'Reg. nr 12345678']);
+    expect(lines).toContain('KMKR nr EE100000001');
+    expect(lines).toContain('Tagastus 14 päeva');
+    expect(lines.join('\n')).not.toContain('Täname');
+  });
+
   it('maps a confirmed receipt: customer, rows, rounding, payments, cashier', () => {
     const doc = toPrintableReceipt(view(), SHOP, { cashier: 'Mari Maasikas', salespeople: SALESPEOPLE });
     expect(doc).toMatchObject({

@@ -122,3 +122,51 @@ describe('PrinterSimulator', () => {
     expect(repliesB).toEqual([0x1e]);
   });
 });
+
+describe('PrinterSimulator: a fault that follows data (faultAfter)', () => {
+  it('prints what it took while ready, reports the fault to the next query, drops the rest', async () => {
+    const { host, sim, replies } = rig();
+    sim.faultAfter('paper_out', 4);
+    await host.write(Uint8Array.of(0x41, 0x0a, 0x42, 0x0a, 0x43, 0x0a, 0x10, 0x04, 0x01));
+    await tick();
+    expect(sim.pending()?.lines).toEqual(['A', 'B']);
+    expect(replies).toEqual([0x1a]); // offline: the paper ran out after the printer took "A\nB\n"
+    expect(sim.receivedBytes()).toEqual(Uint8Array.of(0x41, 0x0a, 0x42, 0x0a, 0x43, 0x0a));
+  });
+
+  it('finishes the command the fault falls inside (a printer never stops mid-command)', async () => {
+    const { host, sim } = rig();
+    sim.faultAfter('cover_open', 3); // A, LF and the first byte of the 4-byte cut command
+    await host.write(Uint8Array.of(0x41, 0x0a, 0x1d, 0x56, 0x42, 0x00, 0x44, 0x0a));
+    await tick();
+    expect(sim.documents().map((d) => d.lines)).toEqual([['A']]);
+    expect(sim.pending()).toBeNull(); // "D" came after the fault
+  });
+
+  it('clears by itself after the till has seen it the given number of times', async () => {
+    const { host, sim, replies } = rig();
+    sim.faultAfter('paper_out', 1, { clearAfterQueries: 2 });
+    await host.write(Uint8Array.of(0x41));
+    for (let i = 0; i < 3; i++) await host.write(Uint8Array.of(0x10, 0x04, 0x01, 0x10, 0x04, 0x02));
+    await tick();
+    expect(replies).toEqual([0x1a, 0x32, 0x1a, 0x32, 0x12, 0x12]);
+  });
+
+  it('keeps a tape of everything printed in order: lines, cuts, kicks', async () => {
+    const { host, sim } = rig();
+    await host.write(Uint8Array.of(0x41, 0x0a, 0x1d, 0x56, 0x42, 0x00, 0x1b, 0x70, 0x00, 0x19, 0xfa, 0x42, 0x0a));
+    await tick();
+    expect(sim.tape()).toEqual([{ kind: 'line', text: 'A' }, { kind: 'cut' }, { kind: 'kick' }, { kind: 'line', text: 'B' }]);
+  });
+
+  it('tells how many data bytes have arrived, status queries not counted', async () => {
+    const { host, sim } = rig();
+    const counts: number[] = [];
+    sim.onReceive((n) => counts.push(n));
+    await host.write(Uint8Array.of(0x41, 0x0a, 0x10, 0x04, 0x01));
+    await tick();
+    await host.write(Uint8Array.of(0x42));
+    await tick();
+    expect(counts).toEqual([2, 3]);
+  });
+});

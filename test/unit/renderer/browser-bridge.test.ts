@@ -1,6 +1,12 @@
 // @vitest-environment jsdom
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { createBrowserBridge, installBrowserBridge, takeToken, TOKEN_STORAGE_KEY } from '../../../renderer/src/lib/browser-bridge';
+import {
+  asBrowserBridge,
+  createBrowserBridge,
+  installBrowserBridge,
+  takeToken,
+  TOKEN_STORAGE_KEY,
+} from '../../../renderer/src/lib/browser-bridge';
 import { ApiError, call, subscribe } from '../../../renderer/src/lib/pos-client';
 
 afterEach(() => {
@@ -25,11 +31,51 @@ describe('browser bridge: token', () => {
     expect(takeToken(env)).toBe('s3cret');
   });
 
-  it('does not replace a window.pos the Electron preload provided', () => {
+  it('does not replace a window.pos the Electron preload provided, and checks no access there', () => {
     const preload = { invoke: vi.fn(), on: vi.fn() };
     window.pos = preload;
     expect(installBrowserBridge(window)).toBe(preload);
     expect(window.pos).toBe(preload);
+    expect(asBrowserBridge(window.pos)).toBeNull();
+  });
+});
+
+describe('browser bridge: is this page’s link still the till’s?', () => {
+  it('asks /api/session with the token in its header: ok, outdated (401) or unknown (no answer)', async () => {
+    const fetch = vi.fn(async (_url: RequestInfo | URL, _init?: RequestInit) => new Response(null, { status: 204 }));
+    const bridge = createBrowserBridge({ token: 'abc', fetch });
+    expect(asBrowserBridge(bridge)).toBe(bridge);
+    expect(await bridge.checkAccess()).toBe('ok');
+    const [url, init] = fetch.mock.calls[0]!;
+    expect(url).toBe('/api/session');
+    expect(new Headers(init?.headers).get('x-pos-token')).toBe('abc');
+    expect(String(url)).not.toContain('abc');
+
+    expect(await createBrowserBridge({ token: 'old', fetch: async () => new Response('', { status: 401 }) }).checkAccess()).toBe('outdated');
+    expect(await createBrowserBridge({ token: 'abc', fetch: async () => Promise.reject(new TypeError('down')) }).checkAccess()).toBe('unknown');
+  });
+
+  it('a page opened without a token is "missing" without asking the till', async () => {
+    const fetch = vi.fn();
+    expect(await createBrowserBridge({ token: null, fetch }).checkAccess()).toBe('missing');
+    expect(fetch).not.toHaveBeenCalled();
+  });
+
+  it('tells its listeners when a call is refused for the token (401), not for other failures', async () => {
+    let status = 200;
+    const bridge = createBrowserBridge({ token: 'abc', fetch: async () => json(status, { ok: true, value: {} }) });
+    const refused = vi.fn();
+    const off = bridge.onAccessRefused(refused);
+    await bridge.invoke('app.info', {});
+    status = 403;
+    await bridge.invoke('app.info', {});
+    expect(refused).not.toHaveBeenCalled();
+    status = 401;
+    await bridge.invoke('app.info', {});
+    expect(refused).toHaveBeenCalledTimes(1);
+    off();
+    await bridge.invoke('app.info', {});
+    expect(refused).toHaveBeenCalledTimes(1);
   });
 });
 
@@ -40,6 +86,7 @@ describe('browser bridge: invoke', () => {
     const wire = await bridge.invoke('receipt.addArticle', { receiptId: 'r1', code: '123' });
     expect(wire).toEqual({ ok: true, value: { version: '1' } });
     const [url, init] = fetch.mock.calls[0]!;
+    // The token only in the header: a URL ends up in history and logs.
     expect(url).toBe('/api/invoke/receipt.addArticle');
     expect(init?.method).toBe('POST');
     expect(new Headers(init?.headers).get('x-pos-token')).toBe('abc');

@@ -2,11 +2,14 @@ import { expect } from 'vitest';
 import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { I18nextProvider } from 'react-i18next';
 import { ReceiptScreen } from '../../../renderer/src/features/receipt/ReceiptScreen';
+import { SettingsScreen } from '../../../renderer/src/features/settings/SettingsScreen';
+import type { ReceiptStore } from '../../../renderer/src/features/receipt/store';
 import { createI18n, type Language } from '../../../renderer/src/i18n';
 import { startRendererCore, type RendererCore, type RendererCoreOptions } from '../../support/renderer-core';
+import { OFFICE_SHOP as OFFICE_SHOP_FIXTURE } from '../../support/renderer-shop';
 
 // The shops in the real core's database, and the core's test support.
-export { ANNA, APPLES, FIRM, GIFT_BAG, MILK, OFFICE_SHOP, PEETER, VASE } from '../../support/renderer-shop';
+export { ANNA, APPLES, BREAD, FIRM, GIFT_BAG, MILK, OFFICE_SHOP, PEETER, VASE } from '../../support/renderer-shop';
 export { startNetworkPrinter, type RendererCore } from '../../support/renderer-core';
 
 export interface Till {
@@ -23,14 +26,27 @@ export async function startTill(options: RendererCoreOptions = {}): Promise<Rend
   return core;
 }
 
+/** Renders the settings screen over a real core with the office's shop and waits until it has loaded. */
+export async function renderSettings(): Promise<RendererCore> {
+  const core = await startTill({ shop: OFFICE_SHOP_FIXTURE });
+  window.pos = core.bridge;
+  render(
+    <I18nextProvider i18n={createI18n('en')}>
+      <SettingsScreen onClose={() => {}} />
+    </I18nextProvider>,
+  );
+  await screen.findByRole('combobox', { name: 'Zero-price policy' });
+  return core;
+}
+
 /** Renders the receipt screen over the real core (a fresh one unless given) and waits until it has loaded. */
-export async function renderTill(options: RendererCoreOptions & { lang?: Language; core?: RendererCore } = {}): Promise<Till> {
+export async function renderTill(options: RendererCoreOptions & { lang?: Language; core?: RendererCore; store?: ReceiptStore } = {}): Promise<Till> {
   const core = options.core ?? (await startTill(options));
   window.pos = core.bridge;
   const i18n = createI18n(options.lang);
   render(
     <I18nextProvider i18n={i18n}>
-      <ReceiptScreen />
+      <ReceiptScreen {...(options.store ? { store: options.store } : {})} />
     </I18nextProvider>,
   );
   // Loaded = the shop name arrived from app.info.
@@ -66,6 +82,15 @@ export function scan(code: string, field: HTMLInputElement = document.activeElem
   press('Enter', field);
 }
 
+/** F2, then the codes scanned one by one into the Article field, each waited for as a new row. */
+export async function receiptWith(...codes: string[]): Promise<void> {
+  await startReceipt();
+  for (const [i, code] of codes.entries()) {
+    scan(code, articleField());
+    await waitFor(() => expect(rowContents()).toHaveLength(i + 1));
+  }
+}
+
 /** F2, then wait until the new receipt is on screen. */
 export async function startReceipt(): Promise<void> {
   press('F2');
@@ -85,6 +110,23 @@ export function typeAndLeave(field: HTMLInputElement, value: string): void {
 export async function choose(dialogName: string | RegExp, answer: string): Promise<void> {
   const dialog = await screen.findByRole('dialog', { name: dialogName });
   press('Enter', within(dialog).getByRole('button', { name: answer }));
+}
+
+/**
+ * Enter in a form's text field: the field's own handlers first, then — unless one of them
+ * prevented it — the form submits, as a browser submits it on Enter (jsdom does not).
+ */
+export function enterIn(field: HTMLInputElement): void {
+  if (press('Enter', field) && field.form) fireEvent.submit(field.form);
+}
+
+/** A kg article entered by its code asks for its weight: types it into "Weight (kg)" and presses Enter. */
+export async function weigh(name: string, kg: string): Promise<void> {
+  const dialog = await screen.findByRole('dialog', { name: `Weight of ${name}` });
+  const field = within(dialog).getByRole('textbox', { name: 'Weight (kg)' }) as HTMLInputElement;
+  await waitFor(() => expect(document.activeElement).toBe(field));
+  fireEvent.input(field, { target: { value: kg } });
+  enterIn(field);
 }
 
 export async function flush(): Promise<void> {

@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
-import { ANNA, APPLES, FIRM, MILK, PEETER, press, renderTill, resetDom, rowContents, scan, startReceipt, text, textbox, typeAndLeave } from './harness';
+import { ANNA, BREAD, FIRM, MILK, PEETER, press, renderTill, resetDom, rowContents, scan, startReceipt, text, textbox, typeAndLeave } from './harness';
 
 beforeEach(() => resetDom());
 afterEach(() => resetDom());
@@ -34,7 +34,7 @@ describe('customer', () => {
   it('an ID code with one match is taken at once and re-prices the rows; emptied + Enter is the private person again', async () => {
     const { core } = await renderTill();
     await startReceipt();
-    scan(APPLES.code);
+    scan(BREAD.code);
     await waitFor(() => expect(rowContents()).toHaveLength(1));
     expect(textbox('Customer').placeholder).toBe('Private person');
 
@@ -166,7 +166,7 @@ describe('Estonian', () => {
     press('F9');
     await waitFor(() => expect(screen.getByLabelText('Olek').textContent).toBe('Vaade'));
     expect(screen.getByText('Arve salvestatud.')).toBeTruthy();
-    scan(APPLES.code, screen.getByRole('textbox', { name: 'Artikkel' }) as HTMLInputElement);
+    scan(BREAD.code, screen.getByRole('textbox', { name: 'Artikkel' }) as HTMLInputElement);
     await waitFor(() => expect(screen.getByLabelText('Olek').textContent).toBe('Muudetud'));
     press('F2');
     const dialog = await screen.findByRole('dialog', { name: 'Salvestada muudatused?' });

@@ -2,7 +2,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import {
-  APPLES,
+  BREAD,
   GIFT_BAG,
   MILK,
   articleField,
@@ -17,19 +17,13 @@ import {
   text,
   textbox,
   type RendererCore,
+  receiptWith,
 } from './harness';
 
 beforeEach(() => resetDom());
 afterEach(() => resetDom());
 
 /** A receipt with these codes on it, each row on screen before the next scan. */
-async function receiptWith(...codes: string[]): Promise<void> {
-  await startReceipt();
-  for (const [i, code] of codes.entries()) {
-    scan(code, articleField());
-    await waitFor(() => expect(rowContents()).toHaveLength(i + 1));
-  }
-}
 
 const button = (name: string) => screen.getByRole('button', { name });
 
@@ -48,7 +42,7 @@ describe('receipt life cycle: save and statuses', () => {
     expect(core.callsOf('receipt.save')).toEqual([{ receiptId: (await core.current()).id }]);
     expect(focused()).toBe(articleField());
 
-    scan(APPLES.code);
+    scan(BREAD.code);
     await waitFor(() => expect(text('Status')).toBe('Modified'));
     press('F9');
     await waitFor(() => expect(text('Status')).toBe('View'));
@@ -119,8 +113,8 @@ describe('receipt life cycle: save and statuses', () => {
     await receiptWith(MILK.code);
     press('F9');
     await waitFor(() => expect(text('Status')).toBe('View'));
-    scan(APPLES.code);
-    await waitFor(() => expect(rowContents()).toEqual([MILK.name, APPLES.name]));
+    scan(BREAD.code);
+    await waitFor(() => expect(rowContents()).toEqual([MILK.name, BREAD.name]));
 
     fireEvent.click(button('Leave'));
     await waitFor(() => expect(rowContents()).toEqual([MILK.name]));
@@ -128,7 +122,7 @@ describe('receipt life cycle: save and statuses', () => {
 
     press('F2');
     await waitFor(() => expect(text('Status')).toBe('New'));
-    scan(APPLES.code);
+    scan(BREAD.code);
     await waitFor(() => expect(rowContents()).toHaveLength(1));
     fireEvent.click(button('Leave'));
     expect(await screen.findByText('No receipt is open.')).toBeTruthy();
@@ -179,11 +173,11 @@ describe('receipt life cycle: delete, copy, print, open, series', () => {
 
   it('Copy shows a new receipt with the same rows', async () => {
     const { core } = await renderTill();
-    await receiptWith(MILK.code, APPLES.code);
+    await receiptWith(MILK.code, BREAD.code);
     const original = (await core.current()).id;
     fireEvent.click(button('Copy'));
     expect(await screen.findByText('Copy made: a new receipt with the same customer and rows.')).toBeTruthy();
-    expect(rowContents()).toEqual([MILK.name, APPLES.name]);
+    expect(rowContents()).toEqual([MILK.name, BREAD.name]);
     expect(core.callsOf('receipt.copy')).toEqual([{ receiptId: original }]);
     const copy = (await core.current()).id;
     expect(await openIds(core)).toEqual([copy, original]);

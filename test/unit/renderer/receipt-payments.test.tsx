@@ -2,7 +2,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import {
-  APPLES,
+  BREAD,
   MILK,
   articleField,
   cardField,
@@ -21,12 +21,12 @@ import {
 beforeEach(() => resetDom());
 afterEach(() => resetDom());
 
-/** Milk + apples: 3.28, which is 3.30 in cash. */
+/** Milk + bread: 3.28, which is 3.30 in cash. */
 async function receipt328(): Promise<void> {
   await startReceipt();
   scan(MILK.code);
   await waitFor(() => expect(rowContents()).toHaveLength(1));
-  scan(APPLES.code);
+  scan(BREAD.code);
   await waitFor(() => expect(text('Sum')).toBe('3.28'));
 }
 
@@ -59,8 +59,8 @@ describe('payments', () => {
     expect(text('Sum')).toBe('3.28');
     const { id } = await core.current();
     expect(core.callsOf('receipt.pay')).toEqual([
-      { receiptId: id, method: 'card', amountMinor: 100 },
-      { receiptId: id, method: 'cash', amountMinor: 230 },
+      { receiptId: id, method: 'card', amountMinor: 100, confirmed: false },
+      { receiptId: id, method: 'cash', amountMinor: 230, confirmed: false },
     ]);
     expect(core.terminal.payments.map((p) => p.amountMinor)).toEqual([100]);
   });
@@ -164,7 +164,7 @@ describe('payments', () => {
     expect(textbox('Prepayment').value).toBe('1.28');
     press('Escape', textbox('Prepayment'));
     expect(focused()).toBe(articleField());
-    expect(core.callsOf('receipt.pay')).toEqual([{ receiptId: (await core.current()).id, method: 'transfer', amountMinor: 200 }]);
+    expect(core.callsOf('receipt.pay')).toEqual([{ receiptId: (await core.current()).id, method: 'transfer', amountMinor: 200, confirmed: false }]);
   });
 
   it('a card amount above the amount due is refused with the amount due in the message', async () => {

@@ -2,7 +2,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import {
-  APPLES,
+  BREAD,
   GIFT_BAG,
   MILK,
   VASE,
@@ -17,25 +17,19 @@ import {
   text,
   textbox,
   typeAndLeave,
+  receiptWith,
 } from './harness';
 
 beforeEach(() => resetDom());
 afterEach(() => resetDom());
 
-async function receiptWith(...codes: string[]): Promise<void> {
-  await startReceipt();
-  for (const [i, code] of codes.entries()) {
-    scan(code, articleField());
-    await waitFor(() => expect(rowContents()).toHaveLength(i + 1));
-  }
-}
 
 const rowSums = () => screen.queryAllByLabelText('Row sum').map((el) => el.textContent);
 
 describe('rows', () => {
   it('a discount typed into a row changes its sum and the total; only that field is sent', async () => {
     const { core } = await renderTill();
-    await receiptWith(APPLES.code);
+    await receiptWith(BREAD.code);
     const discount = textbox('Discount %');
     expect(discount.value).toBe('0');
 
@@ -46,7 +40,7 @@ describe('rows', () => {
     expect(text('Sum')).toBe('1.79');
     expect(textbox('Discount %').value).toBe('10');
     const receipt = await core.current();
-    expect(core.callsOf('receipt.updateRow')).toEqual([{ receiptId: receipt.id, rowId: receipt.rows[0]?.id, discountBp: 1000 }]);
+    expect(core.callsOf('receipt.updateRow')).toEqual([{ receiptId: receipt.id, rowId: receipt.rows[0]?.id, discountBp: 1000, confirmed: false }]);
 
     typeAndLeave(textbox('Discount %'), '12,5');
     await waitFor(() => expect(textbox('Discount %').value).toBe('12.5'));
@@ -66,7 +60,10 @@ describe('rows', () => {
     await waitFor(() => expect(rowSums()).toEqual(['1.49']));
     typeAndLeave(textbox('Serial number'), 'SN-1');
     await waitFor(() => expect(core.callsOf('receipt.updateRow')).toHaveLength(3));
-    expect(core.callsOf('receipt.updateRow').map((c) => Object.keys(c as object).filter((k) => k !== 'receiptId' && k !== 'rowId'))).toEqual([
+    // Besides the receipt, the row and `confirmed` (no question was answered): one field each.
+    const sent = core.callsOf('receipt.updateRow') as Record<string, unknown>[];
+    expect(sent.map((c) => c.confirmed)).toEqual([false, false, false]);
+    expect(sent.map((c) => Object.keys(c).filter((k) => !['receiptId', 'rowId', 'confirmed'].includes(k)))).toEqual([
       ['name'],
       ['unitPriceMinor'],
       ['serialNo'],
@@ -112,7 +109,7 @@ describe('rows', () => {
 
   it('arrow keys walk one column up and down; from the last row down to the Article field', async () => {
     await renderTill();
-    await receiptWith(MILK.code, APPLES.code);
+    await receiptWith(MILK.code, BREAD.code);
     const [first, second] = screen.getAllByRole('textbox', { name: 'Discount %' });
     second!.focus();
     press('ArrowUp');
@@ -138,7 +135,7 @@ describe('rows', () => {
     await waitFor(() => expect((screen.getByRole('combobox', { name: 'Salesperson' }) as HTMLSelectElement).value).toBe('JAAN'));
     const receipt = await core.current();
     expect(receipt.rows[0]?.salespersonCode).toBe('JAAN');
-    expect(core.callsOf('receipt.updateRow')).toEqual([{ receiptId: receipt.id, rowId: receipt.rows[0]?.id, salespersonCode: 'JAAN' }]);
+    expect(core.callsOf('receipt.updateRow')).toEqual([{ receiptId: receipt.id, rowId: receipt.rows[0]?.id, salespersonCode: 'JAAN', confirmed: false }]);
   });
 
   it('Ctrl+Enter on Article opens the article index with the typed text; a pick adds the article', async () => {
@@ -175,7 +172,7 @@ describe('rows', () => {
     await renderTill({ settings: { showArticleImage: true } });
     await receiptWith(MILK.code);
     expect(screen.getByRole('img', { name: MILK.name }).getAttribute('src')).toBe(MILK.imageUrl);
-    scan(APPLES.code); // no picture: nothing shown
+    scan(BREAD.code); // no picture: nothing shown
     await waitFor(() => expect(rowContents()).toHaveLength(2));
     expect(screen.queryByRole('img')).toBeNull();
     scan(VASE.code);

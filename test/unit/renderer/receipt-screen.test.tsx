@@ -3,9 +3,11 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import {
   APPLES,
+  BREAD,
   MILK,
   articleField,
   cashField,
+  choose,
   focused,
   press,
   renderTill,
@@ -16,6 +18,7 @@ import {
   startTill,
   text,
   textbox,
+  weigh,
 } from './harness';
 
 beforeEach(() => resetDom());
@@ -68,9 +71,11 @@ describe('receipt screen: start and scan', () => {
     expect(focused()).toBe(field);
     expect(field.readOnly).toBe(false);
     scan(MILK.code, field);
-    scan(APPLES.code, field);
+    scan(BREAD.code, field);
     scan(MILK.code, field);
-    await waitFor(() => expect(rowContents()).toEqual([MILK.name, APPLES.name, MILK.name]));
+    // The second milk went onto the milk's row: every scan counted, none twice.
+    await waitFor(() => expect(quantities()).toEqual(['2', '1']));
+    expect(rowContents()).toEqual([MILK.name, BREAD.name]);
     expect(text('Sum')).toBe('4.57');
   });
 
@@ -90,17 +95,17 @@ describe('receipt screen: start and scan', () => {
     expect([field.selectionStart, field.selectionEnd]).toEqual([0, 6]);
 
     // The next scan replaces the selected text and clears the alert.
-    scan(APPLES.code, field);
-    await waitFor(() => expect(rowContents()).toEqual([MILK.name, APPLES.name]));
+    scan(BREAD.code, field);
+    await waitFor(() => expect(rowContents()).toEqual([MILK.name, BREAD.name]));
     expect(screen.queryByRole('alert')).toBeNull();
   });
 
   it('resumes the sale in progress after a reload', async () => {
     const core = await startTill();
     const { id } = await core.ok('receipt.new', {});
-    await core.ok('receipt.addArticle', { receiptId: id, code: APPLES.code });
+    await core.ok('receipt.addArticle', { receiptId: id, code: BREAD.code });
     await renderTill({ core });
-    await waitFor(() => expect(rowContents()).toEqual([APPLES.name]));
+    await waitFor(() => expect(rowContents()).toEqual([BREAD.name]));
     expect(text('Sum')).toBe('1.99');
     await waitFor(() => expect(focused()).toBe(articleField()));
     expect(screen.getByText('The receipt in progress was restored.')).toBeTruthy();
@@ -111,8 +116,11 @@ describe('receipt screen: rows', () => {
   it('changes a quantity typed with a decimal comma, and restores an invalid one', async () => {
     await renderTill();
     await startReceipt();
-    scan(APPLES.code);
+    scan(APPLES.code); // sold by weight: weighed first
+    await weigh(APPLES.name, '1');
     await waitFor(() => expect(rowContents()).toHaveLength(1));
+    expect(text('Sum')).toBe('1.99');
+    expect(focused()).toBe(articleField());
 
     // ArrowUp from the Article field reaches the last row's quantity.
     press('ArrowUp', articleField());
@@ -132,16 +140,17 @@ describe('receipt screen: rows', () => {
     expect(again.value).toBe('1.25');
   });
 
-  it('deletes a row with its Delete button', async () => {
+  it('deletes a row with its Delete button, once the cashier says Remove', async () => {
     await renderTill();
     await startReceipt();
     scan(MILK.code);
     await waitFor(() => expect(rowContents()).toHaveLength(1));
-    scan(APPLES.code);
+    scan(BREAD.code);
     await waitFor(() => expect(rowContents()).toHaveLength(2));
 
     fireEvent.click(screen.getByRole('button', { name: 'Delete row 1' }));
-    await waitFor(() => expect(rowContents()).toEqual([APPLES.name]));
+    await choose('Remove row 1?', 'Remove');
+    await waitFor(() => expect(rowContents()).toEqual([BREAD.name]));
     expect(text('Sum')).toBe('1.99');
     expect(focused()).toBe(articleField());
   });
@@ -152,11 +161,12 @@ describe('receipt screen: rows', () => {
     await startReceipt();
     scan(MILK.code);
     await waitFor(() => expect(rowContents()).toHaveLength(1));
-    scan(APPLES.code);
+    scan(BREAD.code);
     await waitFor(() => expect(rowContents()).toHaveLength(2));
 
     fireEvent.click(screen.getByRole('button', { name: 'Delete row 1' }));
-    await waitFor(() => expect(rowContents()).toEqual([APPLES.name]));
+    await choose('Remove row 1?', 'Remove');
+    await waitFor(() => expect(rowContents()).toEqual([BREAD.name]));
     expect(screen.getByRole('button', { name: 'Delete row 1' })).toBeTruthy();
     expect(screen.queryByRole('button', { name: 'Delete row 2' })).toBeNull();
   });
@@ -168,7 +178,7 @@ describe('receipt screen: cash and confirm', () => {
     await startReceipt();
     scan(MILK.code);
     await waitFor(() => expect(rowContents()).toHaveLength(1));
-    scan(APPLES.code);
+    scan(BREAD.code);
     await waitFor(() => expect(text('Sum')).toBe('3.28'));
 
     expect(press('F4')).toBe(false); // default prevented
@@ -326,6 +336,7 @@ describe('receipt screen: keys, printer, language, connection', () => {
     const qty = screen.getByRole('textbox', { name: 'Quantity' });
     fireEvent.input(qty, { target: { value: '1000' } });
     fireEvent.blur(qty);
+    await choose('Are you sure?', 'Yes, sell it'); // 1000 milk is more than a row usually holds
     await waitFor(() => expect(text('Sum')).toBe('1,290.00'));
 
     fireEvent.change(screen.getByRole('combobox', { name: 'Language' }), { target: { value: 'et' } });
@@ -368,4 +379,5 @@ describe('receipt screen: keys, printer, language, connection', () => {
   });
 });
 
+const quantities = () => screen.queryAllByRole('textbox', { name: 'Quantity' }).map((el) => (el as HTMLInputElement).value);
 const cashField_et = () => screen.getByRole('textbox', { name: 'Sularaha' }) as HTMLInputElement;

@@ -23,10 +23,11 @@ export function ArticleEntry({
   const add = async (input: HTMLInputElement) => {
     const actions = store.getState();
     if (!canAddArticles(actions)) {
+      // A code that can go on no receipt is a scan that went nowhere: banner and tone.
       const { receipt } = actions;
-      if (!receipt) actions.notify('info', 'messages.pressF2');
-      else if (receipt.status === 'confirmed') actions.notify('info', 'messages.confirmedPressF2');
-      else actions.notify('error', 'errors.receipt.locked');
+      if (!receipt) actions.alarm('warning', 'messages.pressF2');
+      else if (receipt.status === 'confirmed') actions.alarm('warning', 'messages.confirmedPressF2');
+      else actions.alarm('error', 'errors.receipt.locked');
       input.select();
       return;
     }
@@ -39,8 +40,9 @@ export function ArticleEntry({
       input.scrollIntoView?.({ block: 'nearest' });
       return;
     }
-    // Not added: give the code back, selected, so the next scan replaces it.
-    if (input.value === '') {
+    // Not added: give the code back, selected, so the next scan replaces it — unless a question
+    // took the code over (its weight, "Are you sure?"): its answer adds the row or nothing.
+    if (input.value === '' && store.getState().dialog === null) {
       input.value = code;
       if (document.activeElement === input) input.select();
     }

@@ -12,6 +12,11 @@ type Props = Omit<InputHTMLAttributes<HTMLInputElement>, 'value' | 'defaultValue
   onEnter?(input: HTMLInputElement): void;
   /** Escape, after the field got its value back. */
   onEscape?(input: HTMLInputElement): void;
+  /**
+   * A refused change stays in the field (beside its error) for the cashier to correct, instead of
+   * the field showing `value` again; Escape still brings `value` back.
+   */
+  keepRefused?: boolean;
 };
 
 /**
@@ -19,7 +24,7 @@ type Props = Omit<InputHTMLAttributes<HTMLInputElement>, 'value' | 'defaultValue
  * fights a re-render; a new value from the core (or a language switch) replaces the text.
  * `data-commit` lets the F-keys blur it first, so its change is queued before the key acts.
  */
-export function CommitInput({ value, onCommit, onEnter, onEscape, onKeyDown, readOnly, ...rest }: Props) {
+export function CommitInput({ value, onCommit, onEnter, onEscape, onKeyDown, readOnly, keepRefused, ...rest }: Props) {
   const ref = useRef<HTMLInputElement>(null);
   const shown = useRef(value);
   // The text being saved right now: Enter and the blur after it must not save it twice.
@@ -40,7 +45,7 @@ export function CommitInput({ value, onCommit, onEnter, onEscape, onKeyDown, rea
     } finally {
       saving.current = null;
     }
-    if (!saved && input.isConnected && input.value === text) input.value = shown.current;
+    if (!saved && !keepRefused && input.isConnected && input.value === text) input.value = shown.current;
   };
 
   const keyDown = (event: KeyboardEvent<HTMLInputElement>) => {

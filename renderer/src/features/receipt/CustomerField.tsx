@@ -1,5 +1,6 @@
 import { useEffect, useRef, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { describedBy } from './message-text';
 import type { ReceiptStore } from './store';
 
 /**
@@ -7,7 +8,7 @@ import type { ReceiptStore } from './store';
  * number (if the shop allows it) or anything else; one match is taken, otherwise the search opens.
  * Emptied + Enter: back to the anonymous private person. Ctrl+Enter or a double-click: the search.
  */
-export function CustomerField({ store, code, readOnly }: { store: ReceiptStore; code: string; readOnly: boolean }) {
+export function CustomerField({ store, code, readOnly, invalid }: { store: ReceiptStore; code: string; readOnly: boolean; invalid: boolean }) {
   const { t } = useTranslation();
   const ref = useRef<HTMLInputElement>(null);
 
@@ -22,7 +23,7 @@ export function CustomerField({ store, code, readOnly }: { store: ReceiptStore; 
   const find = async (text: string) => {
     await store.getState().findCustomer(text);
     const after = store.getState();
-    if (after.dialog === null && after.message?.tone !== 'error') backToArticle();
+    if (after.dialog === null && after.message?.tone !== 'error' && !('header.customer' in after.fieldErrors)) backToArticle();
   };
 
   const onKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {
@@ -30,6 +31,7 @@ export function CustomerField({ store, code, readOnly }: { store: ReceiptStore; 
     const input = event.currentTarget;
     if (event.key === 'Escape') {
       input.value = code;
+      store.getState().clearFieldError('header.customer');
       backToArticle();
       return;
     }
@@ -49,7 +51,8 @@ export function CustomerField({ store, code, readOnly }: { store: ReceiptStore; 
       defaultValue={code}
       placeholder={t('customer.privatePerson')}
       readOnly={readOnly}
-      aria-describedby="receipt-customer-hint"
+      aria-invalid={invalid ? true : undefined}
+      aria-describedby={describedBy('receipt-customer-hint', invalid && 'receipt-customer-error')}
       onKeyDown={onKeyDown}
       onDoubleClick={(event) => {
         if (!readOnly) store.getState().searchCustomer(event.currentTarget.value.trim());

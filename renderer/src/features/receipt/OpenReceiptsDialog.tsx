@@ -13,12 +13,15 @@ export function OpenReceiptsDialog({
   receipts,
   currentId,
   lang,
+  timeZone,
   onOpen,
   onClose,
 }: {
   receipts: ReceiptSummary[];
   currentId: string | null;
   lang: Language;
+  /** The shop's time zone (the screen shows times in it). */
+  timeZone?: string | undefined;
   onOpen: (receiptId: string) => void;
   onClose: () => void;
 }) {
@@ -63,7 +66,7 @@ export function OpenReceiptsDialog({
                 <span className={`open-status status-${r.status}`}>{t(`receipt.statusValue.${r.status}`)}</span>
                 <span className="open-customer">{r.customerName || t('customer.privatePerson')}</span>
                 <span className="open-total amount">{formatMoney(r.totalMinor, lang)}</span>
-                <span className="open-time">{formatTime(r.createdAt, lang)}</span>
+                <span className="open-time">{formatTime(r.createdAt, lang, timeZone)}</span>
               </button>
             </li>
           ))}

@@ -1,9 +1,13 @@
 import { useEffect, useRef, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useStore } from 'zustand';
 import type { PaymentMethod } from '../../../../electron/contract/api';
-import { parseMoneyInput } from '../../../../electron/contract/codecs';
+import { readMoneyInput } from '../../../../electron/contract/codecs';
+import { MAX_AMOUNT_MINOR } from '../../../../electron/contract/views';
 import { formatMoneyInput, type Language } from '../../i18n';
+import { FieldError } from './FieldError';
 import { selectAll } from './focus';
+import { describedBy } from './message-text';
 import type { PaymentEntry, ReceiptStore } from './store';
 
 /**
@@ -32,32 +36,41 @@ export function PaymentField({
   const active = entry?.method === method;
   const seq = active ? entry.seq : 0;
   const prefill = active ? formatMoneyInput(entry.amountMinor, lang) : '';
+  const field = `pay.${method}`;
+  const error = useStore(store, (s) => s.fieldErrors[field]);
 
-  // Every press of the key re-fills the field (seq), even with the same amount.
+  // Every press of the key re-fills the field (seq), even with the same amount, and starts it afresh.
   useEffect(() => {
     const input = ref.current;
     if (!input) return;
     input.value = prefill;
-    if (seq > 0) selectAll(input);
-  }, [seq, prefill]);
+    if (seq > 0) {
+      selectAll(input);
+      store.getState().clearFieldError(field);
+    }
+  }, [seq, prefill, store, field]);
 
   const onKeyDown = async (event: KeyboardEvent<HTMLInputElement>) => {
     const input = event.currentTarget;
     if (event.key === 'Escape') {
       event.preventDefault();
+      store.getState().clearFieldError(field);
       store.getState().cancelPayment();
       onDone();
       return;
     }
     if (event.key !== 'Enter' || store.getState().payment?.method !== method) return;
     event.preventDefault();
-    const amount = parseMoneyInput(input.value);
-    if (amount === null || amount < 0) {
-      store.getState().notify('error', method === 'cash' ? 'errors.payment.invalid_amount' : 'errors.amount.invalid');
+    const typed = readMoneyInput(input.value, MAX_AMOUNT_MINOR);
+    if ('problem' in typed || typed.value < 0) {
+      if ('problem' in typed && typed.problem === 'too_large') {
+        store.getState().fieldError(field, 'errors.payment.too_large', { maxMinor: MAX_AMOUNT_MINOR });
+      } else store.getState().fieldError(field, method === 'cash' ? 'errors.payment.invalid_amount' : 'errors.amount.invalid');
       input.select();
       return;
     }
-    const paid = store.getState().pay(method, amount);
+    const amount = typed.value;
+    const paid = store.getState().inField(field, () => store.getState().pay(method, amount));
     // The terminal may take its time: the cashier goes on meanwhile (the status says it is waiting).
     if (method === 'card') {
       onDone();
@@ -83,8 +96,11 @@ export function PaymentField({
         autoComplete="off"
         readOnly={!active}
         tabIndex={active ? 0 : -1}
+        aria-invalid={error && active ? true : undefined}
+        aria-describedby={describedBy(error && `${id}-error`)}
         onKeyDown={(event) => void onKeyDown(event)}
       />
+      <FieldError id={`${id}-error`} message={error} lang={lang} />
     </div>
   );
 }

@@ -6,7 +6,9 @@ import { PreviewDialog } from '../../components/PreviewDialog';
 import type { Language } from '../../i18n';
 import { ArticleIndexDialog } from '../search/ArticleIndexDialog';
 import { CustomerSearchDialog } from '../search/CustomerSearchDialog';
+import { AskDialog } from './AskDialog';
 import { OpenReceiptsDialog } from './OpenReceiptsDialog';
+import { WeightDialog } from './WeightDialog';
 import type { DialogState, ReceiptStore } from './store';
 
 /**
@@ -107,10 +109,22 @@ export function ReceiptDialogs({
           onClose={actions.closeDialog}
         />
       );
+    case 'ask':
+      // "No" leaves the cursor where the question came from (the amount or quantity to correct).
+      return <AskDialog ask={dialog.ask} lang={lang} onAnswer={(yes) => (yes ? then(actions.answerAsk(true)) : void actions.answerAsk(false))} />;
+    case 'weight':
+      return (
+        <WeightDialog
+          name={dialog.name}
+          onWeight={(quantityMilli) => then(actions.enterWeight(quantityMilli))}
+          onCancel={() => then(actions.enterWeight(null))}
+        />
+      );
     case 'open':
       return (
         <OpenReceiptsDialog
           receipts={dialog.receipts}
+          timeZone={store.getState().info?.timeZone}
           currentId={currentId}
           lang={lang}
           onOpen={(id) => then(actions.openById(id))}

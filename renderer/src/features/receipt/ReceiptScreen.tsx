@@ -6,7 +6,7 @@ import { LanguageSelect } from '../../components/LanguageSelect';
 import { DeviceBar } from '../../components/DeviceBar';
 import { HeaderFields } from './HeaderFields';
 import { ImagePanel } from './ImagePanel';
-import { MessageBar } from './MessageBar';
+import { AlertBanner, MessageBar } from './MessageBar';
 import { ReceiptDialogs } from './ReceiptDialogs';
 import { RowsTable } from './RowsTable';
 import { canAddArticles, createReceiptStore, isEditable, type ReceiptStore } from './store';
@@ -15,6 +15,9 @@ import { Toolbar } from './Toolbar';
 import { TotalsPanel } from './TotalsPanel';
 import { useFunctionKeys } from './useFunctionKeys';
 import { useScanner } from './useScanner';
+import './receipt.css';
+import './rows.css';
+import './totals.css';
 
 /**
  * The Directo-style cash receipt: F2 new, scan articles into rows, pick the customer, F4 cash /
@@ -32,6 +35,8 @@ export function ReceiptScreen({ store: given, onOpenSettings }: { store?: Receip
   const articleRef = useRef<HTMLInputElement>(null);
 
   const { receipt, info, printer, message, loaded, settings, lists, dialog } = state;
+  // The banner shows the latest message only: the next one (a row added) takes it away.
+  const banner = state.banner !== null && state.banner.id === message?.id ? state.banner : null;
   const accepting = canAddArticles(state);
   const editable = isEditable(receipt);
   const locked = receipt !== null && receipt.locked && receipt.status !== 'confirmed';
@@ -60,6 +65,20 @@ export function ReceiptScreen({ store: given, onOpenSettings }: { store?: Receip
   useFunctionKeys({ store, articleRef });
   useScanner({ store, articleRef });
 
+  // The cashier has seen the banner once they press a key or click: it goes (the status line keeps
+  // the message). Capture phase, and added after the key that caused it, so that key is not it.
+  const bannerUp = banner !== null;
+  useEffect(() => {
+    if (!bannerUp) return;
+    const dismiss = () => store.getState().dismissBanner();
+    window.addEventListener('keydown', dismiss, true);
+    window.addEventListener('pointerdown', dismiss, true);
+    return () => {
+      window.removeEventListener('keydown', dismiss, true);
+      window.removeEventListener('pointerdown', dismiss, true);
+    };
+  }, [bannerUp, store]);
+
   const focusArticle = () => articleRef.current?.focus();
   const hint = !loaded
     ? ''
@@ -83,13 +102,17 @@ export function ReceiptScreen({ store: given, onOpenSettings }: { store?: Receip
         ) : null}
       </header>
 
-      <Toolbar store={store} receipt={receipt} allowDelete={settings.allowDelete} onDone={focusArticle} />
-      <HeaderFields store={store} receipt={receipt} lists={lists} lang={lang} />
-      {locked ? (
-        <p className="locked-note" role="note">
-          {t('receipt.locked')}
-        </p>
-      ) : null}
+      {/* The banner lies over the toolbar and the header: nothing below it moves. */}
+      <div className="head">
+        <Toolbar store={store} receipt={receipt} allowDelete={settings.allowDelete} onDone={focusArticle} />
+        <HeaderFields store={store} receipt={receipt} lists={lists} lang={lang} />
+        {locked ? (
+          <p className="locked-note" role="note">
+            {t('receipt.locked')}
+          </p>
+        ) : null}
+        <AlertBanner message={banner} lang={lang} />
+      </div>
 
       <main className="workarea">
         <RowsTable
@@ -119,7 +142,7 @@ export function ReceiptScreen({ store: given, onOpenSettings }: { store?: Receip
         </div>
       </main>
 
-      <MessageBar message={message} loaded={loaded} lang={lang} />
+      <MessageBar message={message} banner={banner} loaded={loaded} lang={lang} />
       <ReceiptDialogs store={store} dialog={dialog} lists={lists} currentId={receipt?.id ?? null} lang={lang} articleRef={articleRef} />
     </div>
   );

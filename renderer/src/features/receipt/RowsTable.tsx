@@ -56,7 +56,7 @@ export function RowsTable({
 
   return (
     <div className="rows">
-      <table aria-label={t('row.table')}>
+      <table aria-label={t('row.table')} className={salespeople ? 'with-salesperson' : undefined}>
         <thead>
           <tr>
             <th scope="col" className="col-no">{t('row.lineNo')}</th>

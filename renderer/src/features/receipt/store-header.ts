@@ -34,7 +34,7 @@ export function headerActions(kit: Kit): HeaderActions {
   const settle = async (query: string, by: CustomerBy, found: CustomerView[]) => {
     const [only] = found;
     if (found.length === 1 && only) {
-      await setCustomer(only.id);
+      await kit.inField('header.customer', () => setCustomer(only.id));
       return;
     }
     if (found.length > 1) notify('info', 'messages.customerSeveral', { count: found.length });
@@ -85,7 +85,7 @@ export function headerActions(kit: Kit): HeaderActions {
       try {
         await settle(query, by, await call('customer.search', { query, by }));
       } catch (error) {
-        kit.showError(error);
+        kit.showError(error, { field: 'header.customer' });
       }
     },
 

@@ -1,4 +1,5 @@
-import { call, subscribe } from '../../lib/pos-client';
+import type { ConfirmWarning } from '../../../../electron/contract/api';
+import { ApiError, call, subscribe } from '../../lib/pos-client';
 import { warnLines, type Kit } from './store-kit';
 import type { ReceiptData, LifecycleActions } from './store-types';
 
@@ -173,12 +174,25 @@ export function lifecycleActions(kit: Kit): LifecycleActions {
       }, false);
     },
 
-    confirm() {
+    confirm(accept = []) {
       set({ payment: null });
       return enqueue(async () => {
         const receipt = kit.openReceipt();
         if (!receipt) return false;
-        const view = await call('receipt.confirm', { receiptId: receipt.id });
+        let view;
+        try {
+          view = await call('receipt.confirm', { receiptId: receipt.id, accept });
+        } catch (error) {
+          // Rows sold for nothing, a receipt of 0.00: asked about, then confirmed over.
+          if (error instanceof ApiError && error.code === 'receipt.confirm_warnings') {
+            const warnings = String(error.details.warnings ?? '')
+              .split(',')
+              .filter((w): w is ConfirmWarning => w === 'zero_price' || w === 'zero_total');
+            set({ dialog: { kind: 'ask', ask: { what: 'confirm', warnings: [...accept, ...warnings], lines: String(error.details.lines ?? '') } } });
+            return false;
+          }
+          throw error;
+        }
         set({ receipt: view, message: message('success', 'messages.confirmed', { number: view.number ?? '' }) });
         return true;
       }, false);

@@ -1,5 +1,5 @@
 import type { PaymentMethod } from '../../../../electron/contract/api';
-import { call } from '../../lib/pos-client';
+import { ApiError, call } from '../../lib/pos-client';
 import type { Kit } from './store-kit';
 import type { PaymentActions } from './store-types';
 
@@ -58,7 +58,7 @@ export function paymentActions(kit: Kit): PaymentActions {
       set((s) => ({ payment: null, message: s.message?.key.startsWith('messages.payPrompt.') ? null : s.message }));
     },
 
-    pay(method, amountMinor) {
+    pay(method, amountMinor, confirmed = false) {
       // The card terminal may take a minute: its field closes at once and the screen stays usable
       // (a status says the terminal is busy). Cash and the others keep their field until accepted.
       const card = method === 'card';
@@ -67,11 +67,24 @@ export function paymentActions(kit: Kit): PaymentActions {
         try {
           const receipt = kit.openReceipt();
           if (!receipt) return false;
-          const view = await call('receipt.pay', { receiptId: receipt.id, method, amountMinor });
+          let view;
+          try {
+            view = await call('receipt.pay', { receiptId: receipt.id, method, amountMinor, confirmed });
+          } catch (error) {
+            // 5000 typed for 50.00: the till asks before it takes it.
+            if (error instanceof ApiError && error.code === 'payment.implausible_cash') {
+              set({ dialog: { kind: 'ask', ask: { what: 'cash', method, amountMinor, details: error.details } } });
+              return false;
+            }
+            throw error;
+          }
           const paid =
-            method === 'cash'
-              ? message('success', 'messages.paid', { money: view.moneyMinor, change: view.changeMinor })
-              : message('success', PAID_KEY[method], { amount: view.payments.at(-1)?.amountMinor ?? amountMinor });
+            method !== 'cash'
+              ? message('success', PAID_KEY[method], { amount: view.payments.at(-1)?.amountMinor ?? amountMinor })
+              : view.dueMinor > 0
+                ? // Less than was due is a part payment, not a sale settled: say what is still owed.
+                  message('warning', 'messages.paidShort', { receivedMinor: amountMinor, due: view.dueMinor })
+                : message('success', 'messages.paid', { money: view.moneyMinor, change: view.changeMinor });
           set((s) => ({ receipt: view, payment: s.payment?.method === method ? null : s.payment, message: paid }));
           return true;
         } finally {

@@ -2,6 +2,7 @@ import type { StoreApi } from 'zustand/vanilla';
 import type {
   AppInfo,
   ArticleHit,
+  ConfirmWarning,
   CustomerView,
   Input,
   PaymentMethod,
@@ -28,7 +29,15 @@ export interface Message {
   key: string;
   /** Interpolation values; numbers named like money/quantities are formatted per language. */
   details: ErrorDetails;
+  /** An error the cashier must notice even when looking at the customer: banner and tone. */
+  loud?: boolean;
 }
+
+/**
+ * A field a message can belong to, shown beside it: `header.vatNo` (the receipt.setHeader input's
+ * name), `header.customer`, `row.<rowId>.<RowColumn>`, `pay.<method>`.
+ */
+export type FieldKey = string;
 
 export type CustomerBy = 'any' | 'phone' | 'idCode';
 
@@ -40,7 +49,20 @@ export type DialogState =
   | { kind: 'customer'; query: string; by: CustomerBy; results?: CustomerView[] }
   | { kind: 'article'; query: string }
   | { kind: 'preview'; lines: string[]; copy: boolean }
-  | { kind: 'open'; receipts: ReceiptSummary[] };
+  | { kind: 'open'; receipts: ReceiptSummary[] }
+  | { kind: 'ask'; ask: Ask }
+  | { kind: 'weight'; code: string; name: string };
+
+/** Something the cashier is asked before the till takes it: "Are you sure?". */
+export type Ask =
+  /** F12 over rows without a price or a total of 0.00. */
+  | { what: 'confirm'; warnings: ConfirmWarning[]; lines: string }
+  /** A quantity far above the usual or the stock; `retry` is what to send again when the answer is yes. */
+  | { what: 'quantity'; details: ErrorDetails; retry: { kind: 'row'; rowId: string; patch: RowPatch } | { kind: 'article'; code: string; quantityMilli?: number } }
+  /** More cash than anyone pays with. */
+  | { what: 'cash'; method: PaymentMethod; amountMinor: number; details: ErrorDetails }
+  /** Remove a row (activating its number). */
+  | { what: 'removeRow'; rowId: string; lineNo: number; name: string };
 
 /** An amount field opened by F4, F6, Transfer or Prepayment; `seq` re-fills it on every press. */
 export interface PaymentEntry {
@@ -66,6 +88,10 @@ export interface ReceiptData {
   /** Mutations queued or in flight. */
   pending: number;
   message: Message | null;
+  /** Errors that belong to a field, shown beside it until it is corrected (or the receipt changes). */
+  fieldErrors: Readonly<Record<FieldKey, Message>>;
+  /** The loud message in the banner, until the next key or click (the status line keeps it). */
+  banner: Message | null;
   dialog: DialogState | null;
   /** The row the cashier entered last (its picture is shown). */
   lastRowId: string | null;
@@ -73,6 +99,17 @@ export interface ReceiptData {
 
 export interface CommonActions {
   notify(tone: Tone, key: string, details?: ErrorDetails): void;
+  /** A scan that went nowhere or a refused F12: the status line, the banner and the error tone. */
+  alarm(tone: Tone, key: string, details?: ErrorDetails): void;
+  dismissBanner(): void;
+  /**
+   * A change typed into one field: an error it meets (bad input, a refused value) is shown beside
+   * that field instead of on the status line; once the change goes through, the field's error goes.
+   */
+  inField<T>(field: FieldKey, change: () => Promise<T>): Promise<T>;
+  /** What is wrong with a field's input, found before anything was sent. */
+  fieldError(field: FieldKey, key: string, details?: ErrorDetails): void;
+  clearFieldError(field: FieldKey): void;
   /** Null when nothing is queued; otherwise resolves once every queued mutation has finished. */
   whenIdle(): Promise<void> | null;
   closeDialog(): void;
@@ -103,7 +140,8 @@ export interface LifecycleActions {
   confirmDelete(): Promise<boolean>;
   copy(): Promise<boolean>;
   /** F12. */
-  confirm(): Promise<boolean>;
+  /** `accept`: the warnings the cashier was asked about and confirmed over. */
+  confirm(accept?: ConfirmWarning[]): Promise<boolean>;
   /** F8: the printout as the printer would get it, in the preview dialog. */
   preview(): Promise<boolean>;
   print(): Promise<boolean>;
@@ -116,9 +154,16 @@ export interface LifecycleActions {
 export type RowPatch = Omit<Input<'receipt.updateRow'>, 'receiptId' | 'rowId'>;
 
 export interface RowActions {
-  addArticle(code: string): Promise<boolean>;
-  updateRow(rowId: string, patch: RowPatch): Promise<boolean>;
+  /** `quantityMilli`: a weight typed for a weighed article; `confirmed`: the cashier said yes to a quantity asked about. */
+  addArticle(code: string, options?: { quantityMilli?: number; confirmed?: boolean }): Promise<boolean>;
+  updateRow(rowId: string, patch: RowPatch, confirmed?: boolean): Promise<boolean>;
+  /** Asks first ("Remove row 2, Milk?"); `removeRow` removes. */
+  askRemoveRow(rowId: string): void;
   removeRow(rowId: string): Promise<boolean>;
+  /** The answer to the open question (Ask): yes does what was asked about, no changes nothing. */
+  answerAsk(yes: boolean): Promise<boolean>;
+  /** The weight typed for a weighed article (null: not sold after all). */
+  enterWeight(quantityMilli: number | null): Promise<boolean>;
 }
 
 export type HeaderPatch = Omit<Input<'receipt.setHeader'>, 'receiptId'>;
@@ -150,6 +195,6 @@ export interface PaymentActions {
   startPayment(method: PaymentMethod): boolean;
   cancelPayment(): void;
   /** Cash: what the customer handed over; the others: the amount to take. */
-  pay(method: PaymentMethod, amountMinor: number): Promise<boolean>;
+  pay(method: PaymentMethod, amountMinor: number, confirmed?: boolean): Promise<boolean>;
   removePayment(paymentId: string): Promise<boolean>;
 }

@@ -1,5 +1,6 @@
 import { createStore } from 'zustand/vanilla';
 import type { ReceiptView, ReferenceLists, SettingsView } from '../../../../electron/contract/api';
+import { webAudioTone, type TonePlayer } from '../../lib/error-tone';
 import { createKit } from './store-kit';
 import { headerActions } from './store-header';
 import { lifecycleActions } from './store-lifecycle';
@@ -29,6 +30,7 @@ export const FALLBACK_SETTINGS: SettingsView = {
   phoneLookup: false,
   transferEnabled: false,
   prepaymentEnabled: false,
+  errorTone: true,
   cashRounding: '0.05',
   roundingAccount: '-',
   defaultSeries: '-',
@@ -48,6 +50,18 @@ export const FALLBACK_SETTINGS: SettingsView = {
   terminalSlips: 'customer',
   fiscalConnection: '',
   ptuMap: {},
+  shopName: '',
+  shopAddress: '',
+  shopRegNo: '',
+  shopVatNo: '',
+  tillName: '',
+  receiptHeader: [],
+  receiptFooter: [],
+  timeZone: 'UTC',
+  maxQuantityPcs: 999,
+  maxQuantityKgMilli: 99_999,
+  largestBanknoteMinor: 0,
+  mergeScans: true,
 };
 
 export const EMPTY_LISTS: ReferenceLists = { series: [], warehouses: [], objects: [], salespeople: [], priceFormulas: [] };
@@ -60,9 +74,11 @@ export const canAddArticles = (s: Pick<ReceiptState, 'receipt' | 'creating'>): b
 export const isEditable = (receipt: ReceiptView | null): receipt is ReceiptView =>
   receipt !== null && receipt.status !== 'confirmed' && !receipt.locked;
 
-export function createReceiptStore(): ReceiptStore {
-  return createStore<ReceiptState>()((set, get) => {
-    const kit = createKit(set, get);
+export function createReceiptStore({ tone = webAudioTone() }: { tone?: TonePlayer } = {}): ReceiptStore {
+  const store = createStore<ReceiptState>()((set, get) => {
+    const kit = createKit(set, get, tone);
+    const lifecycle = lifecycleActions(kit);
+    const rows = rowActions(kit);
     return {
       loaded: false,
       info: null,
@@ -76,17 +92,36 @@ export function createReceiptStore(): ReceiptStore {
       creating: false,
       pending: 0,
       message: null,
+      fieldErrors: {},
+      banner: null,
       dialog: null,
       lastRowId: null,
 
       notify: kit.notify,
+      alarm: kit.alarm,
+      dismissBanner: kit.dismissBanner,
+      inField: kit.inField,
+      fieldError: kit.fieldError,
+      clearFieldError: kit.clearFieldError,
       whenIdle: kit.whenIdle,
       closeDialog: () => set({ dialog: null }),
 
-      ...lifecycleActions(kit),
-      ...rowActions(kit),
+      ...lifecycle,
+      ...rows,
       ...headerActions(kit),
       ...paymentActions(kit),
+      // A code that went on no row and a refused F12 are errors a cashier looking at the customer
+      // must notice: they come with the banner and the tone, whoever asked (key, scanner, dialog).
+      addArticle: (code, options) => kit.within({ loud: true }, () => rows.addArticle(code, options)),
+      confirm: (accept) => kit.within({ loud: true }, () => lifecycle.confirm(accept)),
     };
   });
+
+  // Field errors belong to the receipt they were typed on, while it can still change.
+  store.subscribe((state, before) => {
+    const editable = isEditable(state.receipt);
+    if (Object.keys(state.fieldErrors).length === 0) return;
+    if (state.receipt?.id !== before.receipt?.id || (isEditable(before.receipt) && !editable)) store.setState({ fieldErrors: {} });
+  });
+  return store;
 }

@@ -39,7 +39,8 @@ export function useFunctionKeys({ store, articleRef }: { store: ReceiptStore; ar
     const confirmReceipt = async () => {
       // A confirmed receipt takes no more codes: a leftover (e.g. an unknown code) would only confuse.
       if ((await actions().confirm()) && articleRef.current) articleRef.current.value = '';
-      focusArticle();
+      // A question F12 opened ("Confirm this receipt anyway?") keeps the focus on its answers.
+      if (actions().dialog === null) focusArticle();
     };
 
     const thenFocus = (done: Promise<unknown>) => void done.then(() => actions().dialog === null && focusArticle());

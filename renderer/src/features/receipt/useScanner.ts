@@ -102,17 +102,19 @@ export function useScanner({
     /** A code from either scanner: into the receipt, like the Article field does it. */
     const route = (code: string) => {
       const actions = store.getState();
+      // A scan that goes on no receipt comes with the banner and the tone: the cashier may be
+      // looking at the customer, not at the screen.
       if (dialogOpen(store)) {
-        actions.notify('warning', 'messages.scanIgnoredDialog');
+        actions.alarm('warning', 'messages.scanIgnoredDialog');
         return;
       }
       // The next scan or key goes to Article, as after a scan into it.
       articleRef.current?.focus();
       if (!canAddArticles(actions)) {
         const { receipt } = actions;
-        if (!receipt) actions.notify('info', 'messages.pressF2');
-        else if (receipt.status === 'confirmed') actions.notify('info', 'messages.confirmedPressF2');
-        else actions.notify('error', 'errors.receipt.locked');
+        if (!receipt) actions.alarm('warning', 'messages.pressF2');
+        else if (receipt.status === 'confirmed') actions.alarm('warning', 'messages.confirmedPressF2');
+        else actions.alarm('error', 'errors.receipt.locked');
         return;
       }
       void actions.addArticle(code);

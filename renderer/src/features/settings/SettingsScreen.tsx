@@ -13,9 +13,11 @@ import { useTranslation } from 'react-i18next';
 import { useStore } from 'zustand';
 import { CashRounding, ZeroPricePolicy, type SettingsView } from '../../../../electron/contract/api';
 import { LanguageSelect } from '../../components/LanguageSelect';
-import { currentLanguage, formatDetails, formatMoney } from '../../i18n';
+import { parseMoneyInput, parseQuantityInput } from '../../../../electron/contract/codecs';
+import { currentLanguage, formatDetails, formatMoney, formatMoneyInput, formatQuantity } from '../../i18n';
 import { createSettingsStore, type SettingsStore, type TextSetting } from './store';
 import { ParsedSetting } from './ParsedSetting';
+import { invalidProps, SettingError, type ShownError } from './SettingError';
 import { DeviceLog } from './DeviceLog';
 import { formatPtuMap, formatWeightLayouts, parsePtuMap, parseWeightLayouts } from './formats';
 import './settings.css';
@@ -30,6 +32,8 @@ const RECEIPT_CHECKBOXES: BooleanSetting[] = [
   'salespersonPerRow',
   'showArticleImage',
   'phoneLookup',
+  'errorTone',
+  'mergeScans',
 ];
 const PAYMENT_CHECKBOXES: BooleanSetting[] = ['transferEnabled', 'prepaymentEnabled'];
 const DEVICE_CHECKBOXES: BooleanSetting[] = ['drawerOnCash', 'drawerOpenAllowed', 'receiptQr', 'receiptLogo'];
@@ -43,11 +47,23 @@ export function SettingsScreen({ onClose }: { onClose(): void }) {
   const id = useId();
   const firstRef = useRef<HTMLSelectElement>(null);
   const backRef = useRef<HTMLButtonElement>(null);
-  const { loaded, settings, lists, drafts, saving, saved, error, notice } = state;
+  const { loaded, settings, lists, drafts, saving, saved, error, notice, fieldErrors, focus } = state;
 
   useEffect(() => {
     void store.getState().load();
   }, [store]);
+
+  // A setting with a new error gets the cursor: its message is beside it, wherever it is on the
+  // screen (focusing scrolls it into view).
+  useEffect(() => {
+    if (focus) document.getElementById(`${id}-${focus.field}`)?.focus();
+  }, [focus, id]);
+
+  /** A setting's error in the screen's language, or null. */
+  const errorOf = (field: keyof SettingsView): ShownError | null => {
+    const message = fieldErrors[field];
+    return message ? { id: message.id, text: t(message.key, formatDetails(message.details, lang)) } : null;
+  };
 
   // Loaded: the cursor goes to the first setting (or to Back, when nothing could be loaded).
   useEffect(() => {
@@ -80,9 +96,11 @@ export function SettingsScreen({ onClose }: { onClose(): void }) {
           id={`${id}-${field}`}
           type="checkbox"
           checked={settings[field]}
+          {...invalidProps(`${id}-${field}`, errorOf(field))}
           onChange={(event) => update({ [field]: event.currentTarget.checked })}
         />
         <label htmlFor={`${id}-${field}`}>{t(`settings.fields.${field}`)}</label>
+        <SettingError controlId={`${id}-${field}`} error={errorOf(field)} />
       </div>
     ) : null;
 
@@ -102,6 +120,7 @@ export function SettingsScreen({ onClose }: { onClose(): void }) {
           id={`${id}-${field}`}
           ref={ref}
           value={value}
+          {...invalidProps(`${id}-${field}`, errorOf(field))}
           onChange={(event: ChangeEvent<HTMLSelectElement>) => update({ [field]: event.currentTarget.value })}
         >
           {all.map((o) => (
@@ -110,6 +129,7 @@ export function SettingsScreen({ onClose }: { onClose(): void }) {
             </option>
           ))}
         </select>
+        <SettingError controlId={`${id}-${field}`} error={errorOf(field)} />
       </div>
     );
   };
@@ -132,31 +152,63 @@ export function SettingsScreen({ onClose }: { onClose(): void }) {
           maxLength={maxLength}
           autoComplete="off"
           spellCheck={false}
+          {...invalidProps(`${id}-${field}`, errorOf(field))}
           onChange={(event) => store.getState().setDraft(field, event.currentTarget.value)}
           onBlur={commit}
           onKeyDown={onKeyDown}
         />
+        <SettingError controlId={`${id}-${field}`} error={errorOf(field)} />
       </div>
     );
   };
 
-  const number = (field: 'scannerMaxGapMs' | 'scannerMinLength', min: number, max: number) =>
+  /** A setting typed as text and stored as a number or a list: saved when it parses, else refused beside it. */
+  const parsed = <
+    F extends 'scannerMaxGapMs' | 'scannerMinLength' | 'maxQuantityPcs' | 'maxQuantityKgMilli' | 'largestBanknoteMinor' | 'receiptHeader' | 'receiptFooter',
+  >(
+    field: F,
+    format: (value: SettingsView[F]) => string,
+    parse: (text: string) => SettingsView[F] | null,
+    inputMode?: 'numeric',
+  ) =>
     settings ? (
       <ParsedSetting
         key={field}
         id={`${id}-${field}`}
         label={t(`settings.fields.${field}`)}
         value={settings[field]}
-        inputMode="numeric"
-        format={String}
-        parse={(text) => {
-          const n = /^\d{1,3}$/.test(text.trim()) ? Number(text.trim()) : NaN;
-          return n >= min && n <= max ? n : null;
-        }}
-        onSave={(value) => update({ [field]: value })}
-        onInvalid={() => store.getState().invalid(field)}
+        format={format}
+        parse={parse}
+        {...(inputMode ? { inputMode } : {})}
+        onSave={(value) => store.getState().update({ [field]: value })}
+        onInvalid={(raw) => store.getState().invalid(field, raw)}
+        onValid={() => store.getState().clearError(field)}
+        error={errorOf(field)}
       />
     ) : null;
+
+  /** A whole number of at most 3 digits, from min to max. */
+  const number = (field: 'scannerMaxGapMs' | 'scannerMinLength', min: number, max: number) =>
+    parsed(
+      field,
+      String,
+      (text) => {
+        const n = /^\d{1,3}$/.test(text.trim()) ? Number(text.trim()) : NaN;
+        return n >= min && n <= max ? n : null;
+      },
+      'numeric',
+    );
+
+  /** Lines printed on every receipt, typed on one line separated by "|". */
+  const lines = (field: 'receiptHeader' | 'receiptFooter') =>
+    parsed(
+      field,
+      (value) => value.join(' | '),
+      (text) => {
+        const parts = text.split('|').map((l) => l.trim()).filter((l) => l !== '');
+        return parts.length <= 6 && parts.every((l) => l.length <= 64) ? parts : null;
+      },
+    );
 
   const named = (items: { code: string; name: string }[]) =>
     items.map((item) => ({ value: item.code, label: item.name ? `${item.code} – ${item.name}` : item.code }));
@@ -176,6 +228,18 @@ export function SettingsScreen({ onClose }: { onClose(): void }) {
           {t('settings.back')} <kbd aria-hidden="true">Esc</kbd>
         </button>
       </header>
+
+      {/* Saving, saved, and errors about no one setting: in view however far down the cursor is. */}
+      <div className="settings-messages">
+        <p role="status" className="settings-status">
+          {status}
+        </p>
+        {error ? (
+          <p role="alert" className="settings-error">
+            {t(error.key, formatDetails(error.details, lang))}
+          </p>
+        ) : null}
+      </div>
 
       <main className="settings-body">
         {settings ? (
@@ -224,8 +288,10 @@ export function SettingsScreen({ onClose }: { onClose(): void }) {
                   value={settings.weightBarcodes}
                   format={formatWeightLayouts}
                   parse={parseWeightLayouts}
-                  onSave={(weightBarcodes) => update({ weightBarcodes })}
-                  onInvalid={() => store.getState().invalid('weightBarcodes')}
+                  onSave={(weightBarcodes) => store.getState().update({ weightBarcodes })}
+                  onInvalid={(text) => store.getState().invalid('weightBarcodes', text)}
+                  onValid={() => store.getState().clearError('weightBarcodes')}
+                  error={errorOf('weightBarcodes')}
                 />
               ) : null}
               {text('terminalConnection', 200)}
@@ -242,15 +308,56 @@ export function SettingsScreen({ onClose }: { onClose(): void }) {
                   value={settings.ptuMap}
                   format={formatPtuMap}
                   parse={parsePtuMap}
-                  onSave={(ptuMap) => update({ ptuMap })}
-                  onInvalid={() => store.getState().invalid('ptuMap')}
+                  onSave={(ptuMap) => store.getState().update({ ptuMap })}
+                  onInvalid={(text) => store.getState().invalid('ptuMap', text)}
+                  onValid={() => store.getState().clearError('ptuMap')}
+                  error={errorOf('ptuMap')}
                 />
               ) : null}
               <p className="settings-hint">{t('settings.devicesHint')}</p>
             </fieldset>
 
             <fieldset>
+              <legend>{t('settings.sections.shop')}</legend>
+              {text('shopName', 80)}
+              {text('shopAddress', 200)}
+              {text('shopRegNo', 32)}
+              {text('shopVatNo', 32)}
+              {lines('receiptHeader')}
+              {lines('receiptFooter')}
+              {text('timeZone', 64)}
+              <p className="settings-hint">{t('settings.shopHint')}</p>
+            </fieldset>
+
+            <fieldset>
+              <legend>{t('settings.sections.limits')}</legend>
+              {parsed(
+                'maxQuantityPcs',
+                String,
+                (text) => (/^\d{1,7}$/.test(text.trim()) && Number(text) >= 1 && Number(text) <= 1_000_000 ? Number(text) : null),
+                'numeric',
+              )}
+              {parsed(
+                'maxQuantityKgMilli',
+                (milli) => formatQuantity(milli, lang),
+                (text) => {
+                  const milli = parseQuantityInput(text);
+                  return milli !== null && milli >= 1 ? milli : null;
+                },
+              )}
+              {parsed(
+                'largestBanknoteMinor',
+                (minor) => formatMoneyInput(minor, lang),
+                (text) => {
+                  const minor = parseMoneyInput(text);
+                  return minor !== null && minor >= 0 ? minor : null;
+                },
+              )}
+            </fieldset>
+
+            <fieldset>
               <legend>{t('settings.sections.till')}</legend>
+              {text('tillName', 40)}
               {select('defaultSeries', named(lists?.series ?? []))}
               {select('defaultWarehouse', named(lists?.warehouses ?? []))}
               {text('cashierName', 40)}
@@ -260,14 +367,6 @@ export function SettingsScreen({ onClose }: { onClose(): void }) {
 
         {settings ? <DeviceLog /> : null}
 
-        <p role="status" className="settings-status">
-          {status}
-        </p>
-        {error ? (
-          <p role="alert" className="settings-error">
-            {t(error.key, formatDetails(error.details, lang))}
-          </p>
-        ) : null}
         <p className="settings-hint">{t('settings.hint')}</p>
       </main>
     </div>

@@ -1,0 +1,21 @@
+/**
+ * The kill -9 soak in the suite (test/soak/soak.ts): 50 cycles of a till process killed with
+ * SIGKILL at random moments while it prints to a simulated network printer in this process,
+ * some with the roll running out mid-receipt, then restarted. `npm run soak` runs 500.
+ */
+import { describe, expect, it } from 'vitest';
+import { runSoak, summary } from '../../soak/soak.js';
+
+describe('kill -9 while printing, 50 times', () => {
+  it('every confirmed receipt is fully on paper once, no section twice without its continued line, one kick per cash sale', async () => {
+    const report = await runSoak({ cycles: 50 });
+    console.log(summary(report));
+    expect(report.findings).toEqual([]);
+    expect(report.problems).toEqual([]);
+    expect(report.drawerKicks).toBe(report.cashSales);
+    // The soak proves something only when the kills land mid-receipt and the resumes happen.
+    expect(report.killsMidReceipt).toBeGreaterThanOrEqual(20);
+    expect(report.markers).toBeGreaterThan(0);
+    expect(report.receipts).toBeGreaterThanOrEqual(50);
+  }, 240_000);
+});
