@@ -33,10 +33,10 @@ module.exports = {
     {
       name: 'domain-is-pure',
       comment:
-        'electron/domain imports only other electron/domain files and the pure npm packages decimal.js (money) and jsvat (VAT number formats and check digits): no other layer, no Node built-ins, no other npm packages.',
+        'electron/domain imports only other electron/domain files and the pure npm packages decimal.js (money), jsvat (VAT number formats and check digits) and ibantools (IBAN registry and check digits): no other layer, no Node built-ins, no other npm packages.',
       severity: 'error',
       from: { path: '^electron/domain/' },
-      to: { couldNotResolve: false, pathNot: ['^electron/domain/', pkg('decimal\\.js'), pkg('jsvat')] },
+      to: { couldNotResolve: false, pathNot: ['^electron/domain/', pkg('decimal\\.js'), pkg('jsvat'), pkg('ibantools')] },
     },
     {
       name: 'usecases-no-adapters',

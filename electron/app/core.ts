@@ -19,6 +19,7 @@ import { deviceUseCases } from '../usecases/devices.js';
 import { contractError } from '../usecases/errors.js';
 import { lookupUseCases } from '../usecases/lookups.js';
 import type { Clock, CoreDeps, Ids, ShopConfig } from '../usecases/ports.js';
+import { creditNoteUseCases } from '../usecases/credit-notes.js';
 import { receiptConfirmUseCases } from '../usecases/receipt-confirm.js';
 import { receiptHeaderUseCases } from '../usecases/receipt-header.js';
 import { receiptPaymentUseCases } from '../usecases/receipt-payments.js';
@@ -165,6 +166,7 @@ export async function startCore(options: CoreOptions): Promise<Core> {
     ...deviceUseCases(deps),
     ...receiptUseCases(deps),
     ...receiptRowUseCases(deps),
+    ...creditNoteUseCases(deps),
     ...receiptHeaderUseCases(deps),
     ...receiptPaymentUseCases(deps),
     ...receiptConfirmUseCases(deps, [printOnConfirm(deps), fiscalOnConfirm(deps)]),

@@ -19,11 +19,14 @@ import {
   ReceiptSummary,
   ReceiptView,
   ReferenceLists,
-  SettingsView,
   Text,
 } from './views.js';
+import { SettingsView } from './settings.js';
 
 export * from './views.js';
+export * from './settings.js';
+export * from './returns.js';
+import { FoundReceipt, StockAction } from './returns.js';
 
 /**
  * The one contract between the renderer and the core: every channel with its input and output
@@ -61,6 +64,8 @@ export const api = {
       unitPriceMinor: NonNegativeMinor.max(MAX_PRICE_MINOR).optional(),
       serialNo: Text(64).optional(),
       salespersonCode: Code.nullable().optional(),
+      /** A credit note row: its goods back into the warehouse or written off. */
+      stockAction: StockAction.optional(),
       /** The cashier was asked "Are you sure?" about the quantity and said yes. */
       confirmed: z.boolean().default(false),
     }),
@@ -113,6 +118,30 @@ export const api = {
   'receipt.preview': { input: ReceiptRef, output: z.object({ lines: z.array(z.string()) }) },
   /** F8 print: a confirmed receipt prints as a COPY; an unconfirmed one as a pro-forma (and locks, if set). */
   'receipt.print': { input: ReceiptRef, output: ReceiptView },
+  /** A confirmed receipt by its number as typed or scanned from the paper (its barcode or QR). */
+  'receipt.find': { input: z.object({ text: z.string().trim().min(1).max(64) }), output: ReceiptView },
+  /** Confirmed receipts by number, date (2026-12-03), amount (12.34), customer or article, newest first. */
+  'receipt.search': {
+    input: z.object({ query: z.string().trim().max(80), limit: z.number().int().min(1).max(200).default(50) }),
+    output: z.array(FoundReceipt),
+  },
+  /** Credit: a credit note of a confirmed receipt with everything left to return (an open one is reused). */
+  'receipt.credit': { input: ReceiptRef, output: ReceiptView },
+  /** Cancels an original card payment on the terminal (same shop day, exact amount) as a credit note's refund. */
+  'receipt.cancelCard': { input: z.object({ receiptId: Id, paymentId: Id }), output: ReceiptView },
+  /** A credit note's refund to the card on the terminal (ZVT 06 31), when the card payment cannot be cancelled. */
+  'receipt.refundCard': { input: z.object({ receiptId: Id, amountMinor: NonNegativeMinor.max(MAX_AMOUNT_MINOR) }), output: ReceiptView },
+  /** A credit note's refund by bank transfer: booked as a prepayment owed to the customer. */
+  'receipt.refundTransfer': {
+    input: z.object({
+      receiptId: Id,
+      amountMinor: NonNegativeMinor.max(MAX_AMOUNT_MINOR),
+      payeeName: Text(80).min(1),
+      iban: Text(42).min(1),
+      comment: Text(200).min(1),
+    }),
+    output: ReceiptView,
+  },
   /** Article index: by code, name or barcode. */
   'article.search': {
     input: z.object({ query: z.string().trim().max(64), limit: z.number().int().min(1).max(200).default(50) }),

@@ -58,6 +58,22 @@ export const ERROR_CODES = [
   'article.needs_weight',
   'payment.implausible_cash',
   'amount.too_large',
+  // Returns (details.field names the field where there is one).
+  'credit.not_confirmed',
+  'credit.of_credit_note',
+  'credit.nothing_left',
+  'credit.above_left',
+  'credit.positive_quantity',
+  'credit.frozen',
+  'credit.not_a_credit_note',
+  'credit.card_cancelled',
+  'credit.card_not_exact',
+  'credit.card_by_cancel',
+  'credit.card_refund_unavailable',
+  'credit.card_refund_above_card',
+  'payment.nothing_owed',
+  'payment.exceeds_refund',
+  'iban.invalid',
 ] as const;
 
 export const ErrorCode = z.enum(ERROR_CODES);

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { CreditNoteView, CreditRowView, PayeeView } from './returns.js';
 
 /**
  * What the core shows the renderer: the views every channel answers with. Money is integer minor
@@ -73,6 +74,8 @@ export const ReceiptRowView = z.object({
   /** The receipt asks for more of this article than the warehouse has (shown red). */
   overStock: z.boolean(),
   zeroPrice: ZeroPriceOutcome,
+  /** On a credit note: the sold row it returns, what is left of it, where the goods go. */
+  credit: CreditRowView.nullable(),
 });
 export type ReceiptRowView = z.infer<typeof ReceiptRowView>;
 
@@ -99,6 +102,8 @@ export const PaymentView = z.object({
   roundingMinor: Minor,
   /** Card: the terminal's approval code and masked card number. */
   reference: z.string().nullable(),
+  /** A refund by bank transfer: to whom and where. */
+  payee: PayeeView.nullable(),
 });
 export type PaymentView = z.infer<typeof PaymentView>;
 
@@ -148,6 +153,8 @@ export const ReceiptView = z.object({
   warehouseCode: z.string(),
   /** The receipt this one credits (on a credit note). */
   creditOf: z.string().nullable(),
+  /** A credit note's original sale and its card payments. */
+  credit: CreditNoteView.nullable(),
   rows: z.array(ReceiptRowView),
   vat: z.array(VatLineView),
   /** Turnover: the sum of the rows, never rounded. */
@@ -161,8 +168,8 @@ export const ReceiptView = z.object({
   dueMinor: Minor,
   /** What F4 pre-fills: the amount due rounded by the cash rounding setting. */
   cashDueMinor: Minor,
-  /** Cash handed over by the customer, summed over cash payments ("Money"). */
-  moneyMinor: NonNegativeMinor,
+  /** Cash handed over by the customer, summed over cash payments ("Money"); negative: paid out on a refund. */
+  moneyMinor: Minor,
   changeMinor: NonNegativeMinor,
   payments: z.array(PaymentView),
 });
@@ -219,119 +226,6 @@ export const AppInfo = z.object({
   timeZone: z.string(),
 });
 export type AppInfo = z.infer<typeof AppInfo>;
-
-/**
- * A store's layout of restricted-circulation EAN-13 barcodes (prefix 20–29) printed by scales:
- * `prefix` (2 digits) + item code (`itemDigits`) + [price/measure verifier digit] + value + check
- * digit, 13 in all. The value is grams (`weight`, the row's quantity) or cents (`price`).
- */
-export const WeightBarcodeLayout = z
-  .object({
-    prefix: z.string().regex(/^2\d$/),
-    itemDigits: z.number().int().min(3).max(6),
-    kind: z.enum(['weight', 'price']),
-    verifier: z.boolean(),
-  })
-  .refine((l) => 10 - l.itemDigits - (l.verifier ? 1 : 0) >= 4, { message: 'leaves fewer than 4 digits for the value' });
-export type WeightBarcodeLayout = z.infer<typeof WeightBarcodeLayout>;
-
-/** An IANA time zone this runtime knows. */
-export function isTimeZone(zone: string): boolean {
-  if (zone.trim() === '' || zone !== zone.trim()) return false;
-  try {
-    new Intl.DateTimeFormat('en', { timeZone: zone });
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-/** Settings a shop changes on the settings screen; stored in SQLite, read by every use case. */
-export const SettingsView = z.object({
-  zeroPricePolicy: ZeroPricePolicy,
-  lockAfterPrint: z.boolean(),
-  /** Until staff roles exist, the permission to delete unconfirmed receipts. */
-  allowDelete: z.boolean(),
-  salespersonPerRow: z.boolean(),
-  showArticleImage: z.boolean(),
-  /** Typing a phone number into the Customer field finds the customer. */
-  phoneLookup: z.boolean(),
-  transferEnabled: z.boolean(),
-  prepaymentEnabled: z.boolean(),
-  /** A scan that adds no row or a refused F12 sounds a tone (the cashier may be looking at the customer). */
-  errorTone: z.boolean(),
-  /** Rounding of the cash payment term. */
-  cashRounding: CashRounding,
-  /** Ledger account the rounding line is booked to. */
-  roundingAccount: Text(64).min(1),
-  defaultSeries: Code,
-  defaultWarehouse: Code,
-  /** Printed on receipts until staff log-in exists. */
-  cashierName: Text(40).min(1),
-
-  // Devices.
-  /**
-   * The receipt printer as a connection string; '' = what the till was started with (POS_PRINTER):
-   * `escpos:serial:/dev/ttyUSB0?baud=19200&parity=none&flow=none&profile=epson-wpc1257`,
-   * `escpos:tcp:192.168.1.50:9100?profile=…`, `sim`, `none`.
-   */
-  printerConnection: Text(200),
-  /** Kick the cash drawer (on the printer) when cash moves at confirm. */
-  drawerOnCash: z.boolean(),
-  /** Lets the cashier open the drawer without a sale, with a reason (logged). */
-  drawerOpenAllowed: z.boolean(),
-  /** Print a QR code of the receipt number under the receipt. */
-  receiptQr: z.boolean(),
-  /** Print the shop's logo (assets/logo.pbm) at the top. */
-  receiptLogo: z.boolean(),
-  /** Keyboard-wedge scanner: characters it sends before a code (programmed into the scanner). */
-  scannerPrefix: Text(8),
-  /** Longest gap between a scanner's keystrokes (ms); slower input is a person typing. */
-  scannerMaxGapMs: z.number().int().min(5).max(200),
-  /** Fewest characters a scan has. */
-  scannerMinLength: z.number().int().min(3).max(32),
-  weightBarcodes: z.array(WeightBarcodeLayout).max(10),
-  /**
-   * The card terminal; '' = what the till was started with (POS_TERMINAL):
-   * `zvt:serial:/dev/ttyACM0?baud=9600`, `zvt:tcp:10.0.0.5:20007`, `sim`, `none`.
-   */
-  terminalConnection: Text(200),
-  /** ZVT password (6 digits) the terminal expects from the till. */
-  terminalPassword: z.string().regex(/^\d{6}$/),
-  /** Which copies of the terminal's card slip the receipt printer prints. */
-  terminalSlips: z.enum(['none', 'customer', 'both']),
-  /** Poland: the fiscal printer, '' / `none`, `posnet:serial:/dev/ttyS1?baud=9600`, `posnet:sim`. */
-  fiscalConnection: Text(200),
-  /** Fiscal PTU letter per VAT rate (basis points as the key): {"2300":"A","800":"B"}. */
-  ptuMap: z.record(z.string().regex(/^\d{1,5}$/), z.string().regex(/^[A-G]$/)),
-
-  // The shop and the till, printed on every receipt (a change never alters a confirmed receipt's
-  // paper: that is kept as it was printed).
-  /** Legal name of the shop. */
-  shopName: Text(80),
-  shopAddress: Text(200),
-  /** Company registration number. */
-  shopRegNo: Text(32),
-  shopVatNo: Text(32),
-  tillName: Text(40),
-  /** Extra lines under the shop's identity on every receipt. */
-  receiptHeader: z.array(Text(64)).max(6),
-  /** Lines at the foot of every receipt; none: the printout's own thanks. */
-  receiptFooter: z.array(Text(64)).max(6),
-  /** The shop's time zone (IANA name): every time shown or printed, and the shop day, follow it. */
-  timeZone: z.string().refine(isTimeZone, { message: 'not a time zone the till knows (e.g. Europe/Tallinn)' }),
-
-  // What a tired cashier may have mistyped: the till asks before taking it.
-  /** More pieces than this on one row asks "Are you sure?". */
-  maxQuantityPcs: z.number().int().min(1).max(1_000_000),
-  /** More than this weight (thousandths of a kg) on one row asks. */
-  maxQuantityKgMilli: z.number().int().min(1).max(1_000_000_000),
-  /** Cash received above the amount due plus this (the largest banknote in use) asks. */
-  largestBanknoteMinor: NonNegativeMinor,
-  /** Scanning an article already on the receipt adds to its quantity (else a new row). */
-  mergeScans: z.boolean(),
-});
-export type SettingsView = z.infer<typeof SettingsView>;
 
 const Named = z.object({ code: z.string(), name: z.string() });
 export const ReferenceLists = z.object({

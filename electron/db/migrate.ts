@@ -42,12 +42,23 @@ export function migrate(db: Db, migrations: readonly Migration[]): number[] {
   const newest = migrations.length;
   if (current > newest) throw new DatabaseFromTheFutureError(current, newest);
   const applied: number[] = [];
-  for (const m of migrations.slice(current)) {
-    db.transaction(() => {
-      db.exec(m.sql);
-      db.pragma(`user_version = ${m.version}`);
-    }).immediate();
-    applied.push(m.version);
+  // A migration may rebuild a table others refer to (SQLite cannot alter a CHECK): foreign keys
+  // are off while it runs, as SQLite's own procedure asks, and every reference is checked before
+  // its transaction commits instead.
+  const enforced = db.pragma('foreign_keys', { simple: true }) === 1;
+  db.pragma('foreign_keys = OFF');
+  try {
+    for (const m of migrations.slice(current)) {
+      db.transaction(() => {
+        db.exec(m.sql);
+        const broken = db.pragma('foreign_key_check') as { table: string; parent: string }[];
+        if (broken.length > 0) throw new Error(`migration ${m.version} leaves ${broken[0]?.table} referring to missing ${broken[0]?.parent} rows`);
+        db.pragma(`user_version = ${m.version}`);
+      }).immediate();
+      applied.push(m.version);
+    }
+  } finally {
+    if (enforced) db.pragma('foreign_keys = ON');
   }
   return applied;
 }

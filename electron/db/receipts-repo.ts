@@ -57,6 +57,9 @@ export interface RowRecord {
   /** Frozen at confirm (null on a draft): the row's sum and what its discount took off. */
   sumMinor?: number | null;
   discountMinor?: number | null;
+  /** A credit note's row: the sold row it returns, and where its goods go. */
+  creditOfRow?: string | null;
+  stockAction?: 'back' | 'write_off' | null;
 }
 
 /** What a row shows from its article today: picture, stock and zero-price override. */
@@ -78,6 +81,12 @@ export interface PaymentRecord {
   receiptNo?: string | null;
   slip?: CardSlip[] | null;
   createdAt?: string;
+  /** A refund by bank transfer: to whom and where. */
+  payeeName?: string | null;
+  payeeIban?: string | null;
+  payeeComment?: string | null;
+  /** A credit note's card refund: the original card payment the terminal cancelled. */
+  cancelsPayment?: string | null;
 }
 
 export interface ArticleRecord {
@@ -91,9 +100,11 @@ export interface ArticleRecord {
 
 const ROW_COLUMNS = `id, line_no AS lineNo, article_id AS articleId, code, name, unit, quantity_milli AS quantityMilli,
   unit_price_minor AS unitPriceMinor, discount_bp AS discountBp, vat_rate_bp AS vatRateBp, serial_no AS serialNo,
-  salesperson_code AS salespersonCode, price_locked AS priceLocked, sum_minor AS sumMinor, discount_minor AS discountMinor`;
+  salesperson_code AS salespersonCode, price_locked AS priceLocked, sum_minor AS sumMinor, discount_minor AS discountMinor,
+  credit_of_row AS creditOfRow, stock_action AS stockAction`;
 const PAYMENT_COLUMNS = `id, method, amount_minor AS amountMinor, tendered_minor AS tenderedMinor, change_minor AS changeMinor,
-  rounding_minor AS roundingMinor, reference, receipt_no AS receiptNo, slip, created_at AS createdAt`;
+  rounding_minor AS roundingMinor, reference, receipt_no AS receiptNo, slip, created_at AS createdAt,
+  payee_name AS payeeName, payee_iban AS payeeIban, payee_comment AS payeeComment, cancels_payment AS cancelsPayment`;
 
 export function findReceipt(db: Db, id: string): ReceiptRecord | null {
   const head = db
@@ -230,18 +241,19 @@ export function updateHeader(db: Db, id: string, h: ReceiptHeader): void {
 export function insertRow(db: Db, receiptId: string, row: RowRecord): void {
   db.prepare(
     `INSERT INTO receipt_rows (id, receipt_id, line_no, article_id, code, name, unit, quantity_milli, unit_price_minor,
-                               discount_bp, vat_rate_bp, serial_no, salesperson_code, price_locked)
+                               discount_bp, vat_rate_bp, serial_no, salesperson_code, price_locked, credit_of_row, stock_action)
      VALUES (@id, @receiptId, @lineNo, @articleId, @code, @name, @unit, @quantityMilli, @unitPriceMinor,
-             @discountBp, @vatRateBp, @serialNo, @salespersonCode, @priceLocked)`,
-  ).run({ ...row, receiptId, priceLocked: row.priceLocked ?? 0 });
+             @discountBp, @vatRateBp, @serialNo, @salespersonCode, @priceLocked, @creditOfRow, @stockAction)`,
+  ).run({ ...row, receiptId, priceLocked: row.priceLocked ?? 0, creditOfRow: row.creditOfRow ?? null, stockAction: row.stockAction ?? null });
 }
 
 export function updateRow(db: Db, row: RowRecord): void {
   db.prepare(
     `UPDATE receipt_rows SET name = @name, quantity_milli = @quantityMilli, unit_price_minor = @unitPriceMinor,
-            discount_bp = @discountBp, serial_no = @serialNo, salesperson_code = @salespersonCode, price_locked = @priceLocked
+            discount_bp = @discountBp, serial_no = @serialNo, salesperson_code = @salespersonCode, price_locked = @priceLocked,
+            stock_action = @stockAction
       WHERE id = @id`,
-  ).run({ ...row, priceLocked: row.priceLocked ?? 0 });
+  ).run({ ...row, priceLocked: row.priceLocked ?? 0, stockAction: row.stockAction ?? null });
 }
 
 export function deleteRow(db: Db, rowId: string): void {
@@ -303,8 +315,8 @@ export function insertPayment(
 ): void {
   db.prepare(
     `INSERT INTO payments (id, receipt_id, method, amount_minor, tendered_minor, change_minor, rounding_minor, reference,
-                           terminal_request_id, receipt_no, slip, created_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+                           terminal_request_id, receipt_no, slip, created_at, payee_name, payee_iban, payee_comment, cancels_payment)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   ).run(
     p.id,
     receiptId,
@@ -319,6 +331,10 @@ export function insertPayment(
     p.slip ? JSON.stringify(p.slip) : null,
     // A payment restored by Leave keeps its original time (same-day reversal depends on it).
     p.createdAt ?? now,
+    p.payeeName ?? null,
+    p.payeeIban ?? null,
+    p.payeeComment ?? null,
+    p.cancelsPayment ?? null,
   );
 }
 

@@ -1,7 +1,7 @@
 import type { Db } from './open.js';
 import type { CardSlip } from '../domain/card-slips.js';
 
-export type TerminalRequestKind = 'payment' | 'reversal';
+export type TerminalRequestKind = 'payment' | 'reversal' | 'refund';
 export type TerminalRequestStatus = 'pending' | 'approved' | 'declined' | 'unknown';
 
 export interface TerminalRequestRecord {

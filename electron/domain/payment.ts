@@ -33,8 +33,8 @@ export interface PaymentState {
 
 /**
  * The payment section of a receipt. rounding = Σ payment rounding; payable = total + rounding;
- * paid = Σ amounts; due = payable − paid; cashDue = due > 0 ? roundCash(due) : due (a refund,
- * due < 0, is shown unrounded here); money = Σ cash tendered; change = Σ cash change.
+ * paid = Σ amounts; due = payable − paid; cashDue = roundCash(due) — a refund owed (due < 0) is
+ * paid out in cash rounded the same way, mirrored; money = Σ cash tendered; change = Σ cash change.
  */
 export function paymentState(totalMinor: number, payments: readonly Payment[], rule: CashRounding): PaymentState {
   const roundingMinor = sumMinor(payments.map((p) => p.roundingMinor));
@@ -47,7 +47,7 @@ export function paymentState(totalMinor: number, payments: readonly Payment[], r
     payableMinor,
     paidMinor,
     dueMinor,
-    cashDueMinor: dueMinor > 0 ? roundCash(dueMinor, rule) : dueMinor,
+    cashDueMinor: roundCash(dueMinor, rule),
     moneyMinor: sumMinor(cash.map((p) => p.tenderedMinor)),
     changeMinor: sumMinor(cash.map((p) => p.changeMinor)),
   };

@@ -15,6 +15,7 @@ import { logDevice } from '../db/device-log-repo.js';
 import { takeNonCash } from '../domain/payment.js';
 import type { CallContext } from './context.js';
 import type { CoreDeps } from './ports.js';
+import { shopDay } from './credit-view.js';
 import type { ReceiptContext } from './receipt-context.js';
 import { TerminalUnavailableError, type RecoveryOutcome, type TerminalResult } from './terminal-port.js';
 
@@ -44,6 +45,36 @@ export function cardPayments(deps: CoreDeps, rc: ReceiptContext) {
   const now = () => clock.now().toISOString();
   const onPrompt = (p: { key: string; text: string }) => deps.screen.terminalPrompt(p);
 
+  /** An approved card request as a payment of its receipt (negative: money given back), the receipt saved. */
+  const recordCard = (
+    ctx: CallContext,
+    receiptId: string,
+    req: TerminalRequestRecord,
+    result: Extract<TerminalResult, { approved: true }>,
+    amountMinor: number,
+    cancelsPayment: string | null,
+  ) => {
+    repo.insertPayment(
+      db,
+      receiptId,
+      {
+        id: ids.next(),
+        method: 'card',
+        amountMinor,
+        tenderedMinor: amountMinor,
+        changeMinor: 0,
+        roundingMinor: 0,
+        reference: result.reference,
+        receiptNo: result.receiptNo ?? null,
+        slip: result.slips ?? null,
+        terminalRequestId: req.id,
+        cancelsPayment,
+      },
+      now(),
+    );
+    rc.save(ctx, rc.load(receiptId), false);
+  };
+
   /** Attaches an approved payment to its receipt, or marks it orphaned when no sale can take it. */
   const settleApproved = (ctx: CallContext, req: TerminalRequestRecord, result: Extract<TerminalResult, { approved: true }>) => {
     finishTerminalRequest(db, {
@@ -56,13 +87,17 @@ export function cardPayments(deps: CoreDeps, rc: ReceiptContext) {
       trace: result.trace ?? null,
       slip: result.slips ?? null,
     });
-    if (req.kind === 'reversal') {
-      if (req.paymentId) {
-        const r = req.receiptId ? repo.findReceipt(db, req.receiptId) : null;
-        if (r?.status === 'draft' && r.payments.some((p) => p.id === req.paymentId)) {
-          repo.deletePayment(db, req.paymentId);
-          rc.save(ctx, rc.load(r.id), false);
-        }
+    if (req.kind === 'refund' || req.kind === 'reversal') {
+      const r = req.receiptId ? repo.findReceipt(db, req.receiptId) : null;
+      if (req.kind === 'reversal' && r?.status === 'draft' && r.payments.some((p) => p.id === req.paymentId)) {
+        // A payment of this very receipt, cancelled: it goes.
+        repo.deletePayment(db, req.paymentId ?? '');
+        rc.save(ctx, rc.load(r.id), false);
+      } else if (r?.status === 'draft' && r.docType === 'credit_note' && !repo.paymentOfTerminalRequest(db, req.id)) {
+        // A credit note's refund: the sale's card payment cancelled, or money back to the card.
+        recordCard(ctx, r.id, req, result, -req.amountMinor, req.kind === 'reversal' ? req.paymentId : null);
+      } else if (req.kind === 'refund') {
+        logDevice(db, { at: now(), device: 'terminal', event: 'refund.unattached', detail: `${money(req.amountMinor)} ${result.reference}`, receiptId: req.receiptId });
       }
       return;
     }
@@ -75,25 +110,8 @@ export function cardPayments(deps: CoreDeps, rc: ReceiptContext) {
       logDevice(db, { at: now(), device: 'terminal', event: 'approval.orphaned', detail: `${money(req.amountMinor)} ${result.reference}`, receiptId: req.receiptId });
       return;
     }
-    repo.insertPayment(
-      db,
-      r.id,
-      {
-        id: ids.next(),
-        method: 'card',
-        amountMinor: req.amountMinor,
-        tenderedMinor: req.amountMinor,
-        changeMinor: 0,
-        roundingMinor: 0,
-        reference: result.reference,
-        receiptNo: result.receiptNo ?? null,
-        slip: result.slips ?? null,
-        terminalRequestId: req.id,
-      },
-      now(),
-    );
     // Checked before the money moved; an approved card must be recorded whatever changed since.
-    rc.save(ctx, rc.load(r.id), false);
+    recordCard(ctx, r.id, req, result, req.amountMinor, null);
   };
 
   /** Asks the terminal about one request in doubt; true when its outcome is now known. */
@@ -122,6 +140,56 @@ export function cardPayments(deps: CoreDeps, rc: ReceiptContext) {
     for (const req of requestsInDoubt(db)) if (await recoverOne(ctx, req)) settled += 1;
     if (settled > 0) deps.screen.terminalChanged();
     return { settled, inDoubt: requestsInDoubt(db).length };
+  };
+
+  const reverseCall = (requestId: string, payment: repo.PaymentRecord) =>
+    terminal.reverse({
+      requestId,
+      amountMinor: payment.amountMinor,
+      reference: payment.reference ?? '',
+      ...(payment.receiptNo ? { receiptNo: payment.receiptNo } : {}),
+      onPrompt,
+    });
+
+  /**
+   * Money back through the terminal (a reversal or a refund to the card), journalled before the
+   * terminal is asked; a lost answer is settled by asking the terminal, never by asking it to pay
+   * out again. Resolves once the approval is recorded; throws why not otherwise.
+   */
+  const giveBack = async (
+    ctx: CallContext,
+    receiptId: string,
+    request: { kind: 'reversal' | 'refund'; amountMinor: number; paymentId: string | null },
+    call: (requestId: string) => Promise<TerminalResult>,
+    onApproved?: () => void,
+  ): Promise<void> => {
+    if (requestsInDoubt(db).length > 0 && (await recoverAll(ctx)).inDoubt > 0) throw inDoubtError();
+    const requestId = tx(() => {
+      const id = ids.next();
+      insertTerminalRequest(db, { id, receiptId, ...request, now: now() });
+      return id;
+    });
+    const result = await ask(() => call(requestId));
+    if (result === 'unknown') {
+      const req = findTerminalRequest(db, requestId);
+      if (req && (await recoverOne(ctx, req))) return;
+      tx(() => finishTerminalRequest(db, { id: requestId, status: 'unknown', reference: null, message: 'no answer', now: now() }));
+      throw inDoubtError();
+    }
+    const refusal = tx((): PosError | null => {
+      if (result === 'unavailable' || !result.approved) {
+        const reason = result === 'unavailable' ? 'unavailable' : result.reason;
+        finishTerminalRequest(db, { id: requestId, status: 'declined', reference: null, message: reason, now: now() });
+        return result === 'unavailable'
+          ? new PosError('payment.terminal_unavailable', 'no card terminal', { terminal: terminal.name })
+          : new PosError('payment.declined', `${request.kind} declined: ${reason}`, { reason });
+      }
+      const req = findTerminalRequest(db, requestId);
+      if (req) settleApproved(ctx, req, result);
+      onApproved?.();
+      return null;
+    });
+    if (refusal) throw refusal;
   };
 
   const inDoubtError = () => {
@@ -183,46 +251,34 @@ export function cardPayments(deps: CoreDeps, rc: ReceiptContext) {
 
     /** Same-day cancellation of a card payment, for its exact amount, by the terminal's receipt number. */
     async reverse(ctx: CallContext, receiptId: string, payment: repo.PaymentRecord): Promise<ReceiptView> {
-      // The shop's day, in the shop's time zone.
-      const today = (iso: string) => new Intl.DateTimeFormat('en-CA', { timeZone: ctx.settings.timeZone }).format(new Date(iso));
-      if (payment.createdAt && today(payment.createdAt) !== today(ctx.now)) {
+      if (payment.createdAt && shopDay(payment.createdAt, ctx.settings.timeZone) !== shopDay(ctx.now, ctx.settings.timeZone)) {
         throw new PosError('payment.reversal_not_today', 'a card payment can be cancelled only on its own day');
       }
-      if (requestsInDoubt(db).length > 0 && (await recoverAll(ctx)).inDoubt > 0) throw inDoubtError();
-      const requestId = tx(() => {
-        const id = ids.next();
-        insertTerminalRequest(db, { id, receiptId, kind: 'reversal', amountMinor: payment.amountMinor, now: now(), paymentId: payment.id });
-        return id;
-      });
-      const result = await ask(() =>
-        terminal.reverse({
-          requestId,
-          amountMinor: payment.amountMinor,
-          reference: payment.reference ?? '',
-          ...(payment.receiptNo ? { receiptNo: payment.receiptNo } : {}),
-          onPrompt,
-        }),
-      );
-      if (result === 'unknown') {
-        const req = findTerminalRequest(db, requestId);
-        if (req && (await recoverOne(ctx, req))) return rc.view(ctx, receiptId);
-        tx(() => finishTerminalRequest(db, { id: requestId, status: 'unknown', reference: null, message: 'no answer', now: now() }));
-        throw inDoubtError();
-      }
-      const refusal = tx((): PosError | null => {
-        if (result === 'unavailable' || !result.approved) {
-          const reason = result === 'unavailable' ? 'unavailable' : result.reason;
-          finishTerminalRequest(db, { id: requestId, status: 'declined', reference: null, message: reason, now: now() });
-          return result === 'unavailable'
-            ? new PosError('payment.terminal_unavailable', 'no card terminal', { terminal: terminal.name })
-            : new PosError('payment.declined', `reversal declined: ${reason}`, { reason });
-        }
-        const req = findTerminalRequest(db, requestId);
-        if (req) settleApproved(ctx, req, result);
-        return null;
-      });
-      if (refusal) throw refusal;
+      await giveBack(ctx, receiptId, { kind: 'reversal', amountMinor: payment.amountMinor, paymentId: payment.id }, (requestId) => reverseCall(requestId, payment));
       return rc.view(ctx, receiptId);
+    },
+
+    /** A credit note's refund: the sale's card payment cancelled on the terminal by its receipt number. */
+    async cancelOriginal(ctx: CallContext, creditNoteId: string, originalId: string, payment: repo.PaymentRecord): Promise<ReceiptView> {
+      await giveBack(ctx, creditNoteId, { kind: 'reversal', amountMinor: payment.amountMinor, paymentId: payment.id }, (requestId) => reverseCall(requestId, payment), () =>
+        logDevice(db, { at: now(), device: 'terminal', event: 'credit.card_cancelled', detail: money(payment.amountMinor), receiptId: originalId }),
+      );
+      deps.screen.terminalChanged();
+      return rc.view(ctx, creditNoteId);
+    },
+
+    /** A credit note's refund to the card (ZVT 06 31): the amount back to the card the customer presents. */
+    async refundToCard(ctx: CallContext, creditNoteId: string, amountMinor: number): Promise<ReceiptView> {
+      const refund = terminal.refund;
+      if (!refund) throw new PosError('credit.card_refund_unavailable', 'this terminal does not refund to a card', { terminal: terminal.name });
+      await giveBack(ctx, creditNoteId, { kind: 'refund', amountMinor, paymentId: null }, (requestId) => refund.call(terminal, { requestId, amountMinor, onPrompt }));
+      deps.screen.terminalChanged();
+      return rc.view(ctx, creditNoteId);
+    },
+
+    /** A card request of this document whose outcome is not known yet: nothing else may settle it meanwhile. */
+    inDoubtFor(receiptId: string): boolean {
+      return requestsInDoubt(db).some((r) => r.receiptId === receiptId);
     },
 
     orphans(): OrphanedApproval[] {

@@ -1,6 +1,8 @@
 import type { ReceiptView } from '../contract/api.js';
 import { PosError } from '../contract/errors.js';
 import { ladderHistory } from '../db/fiscal-ladder.js';
+import { insertReturnsRegister } from '../db/returns-repo.js';
+import { returnsRegisterLines } from './returns-register.js';
 import { toFiscalReceipt } from '../domain/fiscal-receipt.js';
 import { taxLadderViolations } from '../domain/tax-ladder.js';
 import type { CallContext } from './context.js';
@@ -42,7 +44,7 @@ export function printOnConfirm(deps: Pick<CoreDeps, 'outbox'>): ConfirmEffect {
 export function fiscalOnConfirm(deps: Pick<CoreDeps, 'db' | 'outbox' | 'fiscal'>): ConfirmEffect {
   return {
     check: (draft, ctx) => {
-      if (!deps.fiscal.enabled()) return;
+      if (!deps.fiscal.enabled() || draft.documentType === 'credit_note') return;
       const { ptuMap } = ctx.settings;
       const [violation] = taxLadderViolations(
         draft.rows.map((row) => ({ name: row.name, rateBp: row.vatRateBp })),
@@ -53,6 +55,11 @@ export function fiscalOnConfirm(deps: Pick<CoreDeps, 'db' | 'outbox' | 'fiscal'>
     },
     confirmed: ({ view }, ctx) => {
       if (!deps.fiscal.enabled()) return;
+      // A refund is no fiscal sale: its paper is a non-fiscal document, and the return goes to the register.
+      if (view.documentType === 'credit_note') {
+        insertReturnsRegister(deps.db, returnsRegisterLines(view, ctx.settings.timeZone));
+        return;
+      }
       deps.outbox.enqueue('fiscal.receipt', toFiscalReceipt(view, ctx.settings.ptuMap), { documentId: view.id });
     },
   };

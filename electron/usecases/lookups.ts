@@ -38,8 +38,8 @@ export function lookupUseCases(deps: CoreDeps) {
       // A device's connection string is checked before anything is stored: a bad one changes nothing.
       deps.deviceSettings.check(changes);
       const updated = tx(() => {
-        if (changes.defaultSeries !== undefined && !exists(db, 'number_series', changes.defaultSeries)) {
-          throw new PosError('series.not_found', `no series ${changes.defaultSeries}`, { code: changes.defaultSeries });
+        for (const series of [changes.defaultSeries, changes.creditSeries]) {
+          if (series !== undefined && !exists(db, 'number_series', series)) throw new PosError('series.not_found', `no series ${series}`, { code: series });
         }
         if (changes.defaultWarehouse !== undefined && !exists(db, 'warehouses', changes.defaultWarehouse)) {
           throw new PosError('warehouse.not_found', `no warehouse ${changes.defaultWarehouse}`, { code: changes.defaultWarehouse });

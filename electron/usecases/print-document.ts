@@ -90,6 +90,7 @@ export function toPrintableReceipt(view: ReceiptView, shop: ShopOnPaper, options
       reference: p.reference,
     })),
     changeMinor: view.changeMinor,
+    creditOf: view.credit ? { number: view.credit.originalNumber, confirmedAt: view.credit.originalConfirmedAt } : null,
     cashier: options.cashier,
     copy: options.copy ?? false,
     proForma,

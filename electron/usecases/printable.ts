@@ -90,6 +90,8 @@ export const PrintableReceipt = z.object({
   logo: z.boolean().optional(),
   /** The card terminal's slips, each printed after the receipt and cut off. */
   cardSlips: z.array(z.array(z.string())).optional(),
+  /** A credit note: the number and confirm time of the sale it returns. */
+  creditOf: z.object({ number: z.string(), confirmedAt: z.string() }).nullable().optional(),
 });
 export type PrintableReceipt = z.output<typeof PrintableReceipt>;
 

@@ -2,6 +2,8 @@ import { PosError } from '../contract/errors.js';
 import type { ParsedInput, ReceiptView } from '../contract/api.js';
 import { readPaper, writeFacts, writePaper } from '../db/documents-repo.js';
 import { salespersonNames } from '../db/reference-repo.js';
+import { insertWriteOff } from '../db/returns-repo.js';
+import { requestsInDoubt } from '../db/terminal-repo.js';
 import * as repo from '../db/receipts-repo.js';
 import { slipsToPrint, type SlipSetting } from '../domain/card-slips.js';
 import { freezeFacts } from '../domain/document.js';
@@ -11,6 +13,7 @@ import { EFFECTS, readPayload } from './effects.js';
 import type { CoreDeps } from './ports.js';
 import { PrintableReceipt } from './printable.js';
 import { toPrintableReceipt } from './print-document.js';
+import { checkReturnRow, leftPerRow } from './credit-rules.js';
 import { receiptContext } from './receipt-context.js';
 
 /** The terminal slips to print with the receipt, per card payment: none, the customer's, or the customer's and the merchant's. */
@@ -46,6 +49,15 @@ export function receiptConfirmUseCases(deps: CoreDeps, effects: readonly Confirm
       : toPrintableReceipt(view, shopNow(ctx), { cashier: ctx.actor.name, salespeople: salespersonNames(db), proForma: true, printedAt: ctx.now });
   };
 
+  /** Every row returns what was sold, no more than is left after the other confirmed credit notes; no card cancellation in doubt. */
+  const checkCreditNote = (r: repo.ReceiptRecord) => {
+    const left = leftPerRow(db, r);
+    for (const row of r.rows) checkReturnRow(row, left);
+    if (requestsInDoubt(db).some((q) => q.receiptId === r.id)) {
+      throw new PosError('payment.terminal_in_doubt', 'the card cancellation is not settled', { amount: -(r.payableMinor ?? 0) });
+    }
+  };
+
   return {
     'receipt.confirm': ({ receiptId, accept }: ParsedInput<'receipt.confirm'>, ctx: CallContext): ReceiptView =>
       tx(() => {
@@ -54,7 +66,10 @@ export function receiptConfirmUseCases(deps: CoreDeps, effects: readonly Confirm
         if (r.rows.length === 0) throw new PosError('receipt.empty', 'receipt has no rows');
         const zero = rc.zeroPriceLines(ctx, r);
         if (zero.forbid.length > 0) throw new PosError('row.price_required', 'enter the selling price', { lines: zero.forbid.join(', ') });
+        if (r.docType === 'credit_note') checkCreditNote(r);
         const draft = rc.viewOf(ctx, r);
+        // A credit note owes the customer (due < 0) until the refund is paid out.
+        if (draft.dueMinor < 0 && r.docType === 'credit_note') throw new PosError('receipt.not_paid', 'the refund is not paid out', { due: draft.dueMinor });
         if (draft.dueMinor > 0) throw new PosError('receipt.not_paid', 'receipt is not fully paid', { due: draft.dueMinor });
         if (draft.dueMinor < 0) throw new PosError('receipt.overpaid', 'paid more than the total', { over: -draft.dueMinor });
         // Rows sold for nothing (policy "warn") and a receipt of 0.00 are asked about, at F12 too.
@@ -87,7 +102,22 @@ export function receiptConfirmUseCases(deps: CoreDeps, effects: readonly Confirm
           payableMinor: facts.payableMinor,
           roundingAccount: settings.roundingAccount,
         });
-        repo.takeFromStock(db, draft.warehouseCode, r.rows);
+        // A credit note's goods come back into the warehouse, or are written off as damaged (its own stock document).
+        repo.takeFromStock(
+          db,
+          draft.warehouseCode,
+          r.rows.filter((row) => row.stockAction !== 'write_off'),
+        );
+        const damaged = r.rows.filter((row) => row.stockAction === 'write_off');
+        if (damaged.length > 0) {
+          insertWriteOff(db, {
+            id: deps.ids.next(),
+            warehouseCode: draft.warehouseCode,
+            sourceId: r.id,
+            now: ctx.now,
+            rows: damaged.map((row) => ({ articleId: row.articleId, name: row.name, quantityMilli: -row.quantityMilli })),
+          });
+        }
         // 4. The paper, from the frozen facts; the drawer opens only when cash moved.
         const view = rc.view(ctx, receiptId);
         const paper = PrintableReceipt.parse({

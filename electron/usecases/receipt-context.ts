@@ -5,6 +5,7 @@ import * as repo from '../db/receipts-repo.js';
 import { policyPrice, zeroPriceCheck } from '../domain/zero-price.js';
 import type { CallContext } from './context.js';
 import type { CoreDeps } from './ports.js';
+import { creditFacts } from './credit-view.js';
 import { toReceiptView } from './receipt-view.js';
 
 /** What a saved receipt goes back to on Leave: header, series, rows and the cash it was paid with. */
@@ -44,6 +45,7 @@ export function receiptContext(deps: CoreDeps) {
       settings: ctx.settings,
       facts: (articleId, warehouse) => repo.rowArticleFacts(db, articleId, warehouse),
       frozen: (documentId) => readFacts(db, documentId),
+      credit: (record, owedMinor) => creditFacts(db, record, ctx.now, ctx.settings.timeZone, owedMinor),
     });
   const view = (ctx: CallContext, id: string): ReceiptView => viewOf(ctx, load(id));
 

@@ -9,6 +9,7 @@ import { priceForCustomer } from '../domain/pricing.js';
 import { checkVatNumber } from '../domain/vat-number.js';
 import type { CallContext } from './context.js';
 import type { CoreDeps } from './ports.js';
+import { refuseOnCreditNote } from './credit-rules.js';
 import { receiptContext } from './receipt-context.js';
 
 /** An article's price on this receipt: the customer's price formula applied to the base price. */
@@ -42,6 +43,10 @@ export function receiptHeaderUseCases(deps: CoreDeps) {
     'receipt.setHeader': (input: ParsedInput<'receipt.setHeader'>, ctx: CallContext): ReceiptView =>
       tx(() => {
         const r = rc.loadEditable(ctx, input.receiptId);
+        const changedField = (['customerName', 'address', 'vatNo', 'email', 'objectCode', 'warehouseCode'] as const).find(
+          (k) => input[k] !== undefined && input[k] !== r[k],
+        );
+        if (changedField) refuseOnCreditNote(r, changedField);
         // Checked before anything else: a refused value changes nothing.
         const vatNo = checked('vatNo', input.vatNo);
         const email = checked('email', input.email);
@@ -71,6 +76,7 @@ export function receiptHeaderUseCases(deps: CoreDeps) {
     'receipt.setCustomer': ({ receiptId, customerId }: ParsedInput<'receipt.setCustomer'>, ctx: CallContext): ReceiptView =>
       tx(() => {
         const r = rc.loadEditable(ctx, receiptId);
+        refuseOnCreditNote(r, 'customer');
         const customer = customerId === null ? null : findCustomer(db, customerId);
         if (customerId !== null && !customer) throw new PosError('customer.not_found', `no customer ${customerId}`);
         const formulaCode = customer?.priceFormulaCode ?? null;

@@ -2,8 +2,10 @@ import { PosError } from '../contract/errors.js';
 import type { ParsedInput, PaymentMethod, ReceiptView } from '../contract/api.js';
 import * as repo from '../db/receipts-repo.js';
 import { takeCash, takeNonCash, type PaymentOutcome } from '../domain/payment.js';
+import { refundCash } from '../domain/returns.js';
 import { implausibleCash } from '../domain/plausibility.js';
 import { cardPayments } from './card-payments.js';
+import { refundRefused } from './credit-rules.js';
 import type { CallContext } from './context.js';
 import type { CoreDeps } from './ports.js';
 import { receiptContext, type ReceiptContext } from './receipt-context.js';
@@ -27,6 +29,7 @@ const outcomeError = (outcome: Exclude<PaymentOutcome, { ok: true }>, dueMinor: 
 export function receiptPaymentUseCases(deps: CoreDeps) {
   const rc: ReceiptContext = receiptContext(deps);
   const { db, ids, terminal, tx } = deps;
+  const card = cardPayments(deps, rc);
 
   const methodAllowed = (ctx: CallContext, method: PaymentMethod) => {
     const s = ctx.settings;
@@ -35,12 +38,26 @@ export function receiptPaymentUseCases(deps: CoreDeps) {
     }
   };
 
+  /**
+   * A credit note pays back: cash (the amount paid out, rounded as a cash refund is). A transfer
+   * refund needs the payee (`receipt.refundTransfer`); a card refund cancels the original card
+   * payment (`receipt.cancelCard`). Nothing settles the refund while a card cancellation is in doubt.
+   */
+  const refund = (ctx: CallContext, receiptId: string, method: PaymentMethod, dueMinor: number, paidOutMinor: number) => {
+    if (card.inDoubtFor(receiptId)) throw new PosError('payment.terminal_in_doubt', 'the card cancellation is not settled', { amount: -dueMinor });
+    if (method !== 'cash') throw new PosError('payment.method_disabled', `a refund by ${method} is not taken here`, { method });
+    const outcome = refundCash(dueMinor, paidOutMinor, ctx.settings.cashRounding);
+    if (outcome.ok) return outcome.payment;
+    throw refundRefused(outcome.reason, dueMinor);
+  };
+
   /** Checks a payment can be taken now; returns the outcome to record. */
   const prepare = (ctx: CallContext, receiptId: string, method: PaymentMethod, amountMinor: number, confirmed: boolean) => {
     const r = rc.loadDraft(receiptId);
     if (r.rows.length === 0) throw new PosError('payment.nothing_due', 'the receipt has no rows');
     rc.checkZeroPrices(ctx, r);
     const current = rc.viewOf(ctx, r);
+    if (r.docType === 'credit_note') return refund(ctx, r.id, method, current.dueMinor, amountMinor);
     const slip = method === 'cash' && !confirmed ? implausibleCash(amountMinor, current.dueMinor, ctx.settings.largestBanknoteMinor) : null;
     if (slip) {
       throw new PosError('payment.implausible_cash', 'are you sure about the cash received?', {
@@ -63,12 +80,13 @@ export function receiptPaymentUseCases(deps: CoreDeps) {
     rc.save(ctx, rc.load(receiptId), false);
   };
 
-  const card = cardPayments(deps, rc);
-
   return {
     'receipt.pay': async ({ receiptId, method, amountMinor, confirmed }: ParsedInput<'receipt.pay'>, ctx: CallContext): Promise<ReceiptView> => {
       methodAllowed(ctx, method);
       if (method === 'card') {
+        if (rc.load(receiptId).docType === 'credit_note') {
+          throw new PosError('credit.card_by_cancel', 'a card refund cancels the original card payment');
+        }
         return card.pay(ctx, receiptId, amountMinor, () => {
           const r = rc.loadDraft(receiptId);
           if (r.rows.length === 0) throw new PosError('payment.nothing_due', 'the receipt has no rows');
@@ -101,6 +119,8 @@ export function receiptPaymentUseCases(deps: CoreDeps) {
         if (!p) throw new PosError('payment.not_found', `payment ${paymentId} not found`);
         return p;
       });
+      // A card payment the terminal cancelled for a refund is money given back: it stays.
+      if (payment.method === 'card' && payment.amountMinor < 0) throw new PosError('credit.card_cancelled', 'the card payment was cancelled on the terminal');
       // Card money went through the terminal: it comes back only through the terminal.
       if (payment.method === 'card') return card.reverse(ctx, receiptId, payment);
       return tx(() => {

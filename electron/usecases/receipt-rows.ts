@@ -10,6 +10,7 @@ import { computeTotals } from '../domain/totals.js';
 import type { CallContext } from './context.js';
 import type { CoreDeps } from './ports.js';
 import { receiptContext } from './receipt-context.js';
+import { checkReturnRow, leftPerRow, refuseOnCreditNote } from './credit-rules.js';
 import { customerPrice } from './receipt-header.js';
 import { resolveScan } from './scan-code.js';
 
@@ -33,6 +34,8 @@ export function receiptRowUseCases(deps: CoreDeps) {
 
   /** A row's quantity: the right sign for the document, whole pieces, and — unless confirmed — plausible. */
   const checkQuantity = (ctx: CallContext, r: repo.ReceiptRecord, row: repo.RowRecord, rows: readonly repo.RowRecord[], confirmed: boolean) => {
+    // What comes back is bounded by what was sold: no plausibility question needed.
+    if (r.docType === 'credit_note') return checkReturnRow(row, leftPerRow(db, r));
     if (!quantityAllowed(r.docType, row.quantityMilli)) {
       throw new PosError('quantity.invalid', `quantity not allowed on a ${r.docType}`, { documentType: r.docType, field: 'quantityMilli' });
     }
@@ -75,6 +78,8 @@ export function receiptRowUseCases(deps: CoreDeps) {
     'receipt.addArticle': (input: ParsedInput<'receipt.addArticle'>, ctx: CallContext): ReceiptView =>
       tx(() => {
         const r = rc.loadEditable(ctx, input.receiptId);
+        // A credit note's rows come from the sale it returns.
+        refuseOnCreditNote(r, 'code');
         const scanned = resolveScan(db, input.code, ctx.settings.weightBarcodes);
         const { article, labelPrice } = scanned;
         // A weighed article sells what the scale says: without a label the cashier weighs it first.
@@ -127,6 +132,12 @@ export function receiptRowUseCases(deps: CoreDeps) {
       tx(() => {
         const r = rc.loadEditable(ctx, input.receiptId);
         const row = findRow(r, input.rowId);
+        if (r.docType === 'credit_note') {
+          const frozen = (['discountBp', 'name', 'unitPriceMinor', 'serialNo', 'salespersonCode'] as const).find(
+            (f) => input[f] !== undefined && input[f] !== row[f],
+          );
+          if (frozen) refuseOnCreditNote(r, frozen);
+        }
         if (input.salespersonCode != null && !exists(db, 'salespeople', input.salespersonCode)) {
           throw new PosError('salesperson.not_found', `no salesperson ${input.salespersonCode}`, { code: input.salespersonCode });
         }
@@ -140,6 +151,7 @@ export function receiptRowUseCases(deps: CoreDeps) {
           salespersonCode: input.salespersonCode === undefined ? row.salespersonCode : input.salespersonCode,
           // A price the cashier typed is theirs: a customer picked later does not overwrite it.
           priceLocked: input.unitPriceMinor !== undefined ? 1 : (row.priceLocked ?? 0),
+          stockAction: r.docType === 'credit_note' ? (input.stockAction ?? row.stockAction ?? 'back') : null,
         };
         const rows = r.rows.map((x) => (x.id === row.id ? next : x));
         if (next.quantityMilli !== row.quantityMilli) checkQuantity(ctx, r, next, rows, input.confirmed);

@@ -1,4 +1,4 @@
-import type { ReceiptStatus, ReceiptView, SettingsView } from '../contract/api.js';
+import type { CreditNoteView, CreditRowView, ReceiptStatus, ReceiptView, SettingsView } from '../contract/api.js';
 import type { FrozenMoney } from '../db/documents-repo.js';
 import type { ReceiptRecord, RowArticleFacts } from '../db/receipts-repo.js';
 import { settledPayments } from '../domain/document.js';
@@ -17,12 +17,20 @@ export function receiptStatus(r: Pick<ReceiptRecord, 'status' | 'dirty' | 'saved
   return r.savedAt === null ? 'new' : 'view';
 }
 
+/** What a credit note shows of its sale: the note's link and, per row id, what is left to return. */
+export interface CreditFacts {
+  note: CreditNoteView;
+  rows: Map<string, CreditRowView>;
+}
+
 export interface ViewContext {
   settings: SettingsView;
   /** Picture, stock (in the receipt's warehouse) and zero-price override of a row's article. */
   facts(articleId: string, warehouseCode: string): RowArticleFacts;
   /** The VAT lines and tenders frozen when the document was confirmed. */
   frozen(documentId: string): FrozenMoney;
+  /** A credit note's original and per row what is left to return (`owedMinor`: what it still owes). */
+  credit(r: ReceiptRecord, owedMinor: number): CreditFacts | null;
 }
 
 type Money = Pick<
@@ -69,6 +77,7 @@ export function toReceiptView(r: ReceiptRecord, ctx: ViewContext): ReceiptView {
   const confirmed = r.status === 'confirmed';
   const money = confirmed ? frozenMoney(r, ctx.frozen(r.id)) : draftMoney(r, settings);
   const warehouseCode = r.warehouseCode ?? settings.defaultWarehouse;
+  const credit = ctx.credit(r, Math.max(0, -money.dueMinor));
 
   // Stock is compared with everything this receipt takes of the article, over all its rows.
   const wanted = new Map<string, number>();
@@ -95,7 +104,8 @@ export function toReceiptView(r: ReceiptRecord, ctx: ViewContext): ReceiptView {
     objectCode: r.objectCode,
     warehouseCode,
     creditOf: r.creditOf,
-    rows: r.rows.map(({ priceLocked: _locked, sumMinor: _sum, discountMinor: _discount, ...row }, i) => {
+    credit: credit?.note ?? null,
+    rows: r.rows.map(({ priceLocked: _locked, sumMinor: _sum, discountMinor: _discount, creditOfRow: _of, stockAction: _action, ...row }, i) => {
       const facts = ctx.facts(row.articleId, warehouseCode);
       const stockMilli = confirmed ? null : facts.stockMilli;
       return {
@@ -106,6 +116,7 @@ export function toReceiptView(r: ReceiptRecord, ctx: ViewContext): ReceiptView {
         stockMilli,
         overStock: stockMilli !== null && (wanted.get(row.articleId) ?? 0) > stockMilli,
         zeroPrice: confirmed ? 'ok' : zeroPriceOutcome(policyPrice(row), settings.zeroPricePolicy, facts.zeroPricePolicy),
+        credit: credit?.rows.get(row.id) ?? null,
       };
     }),
     vat: money.vat,
@@ -125,6 +136,7 @@ export function toReceiptView(r: ReceiptRecord, ctx: ViewContext): ReceiptView {
       changeMinor: p.changeMinor,
       roundingMinor: p.roundingMinor,
       reference: p.reference,
+      payee: p.payeeName ? { name: p.payeeName, iban: p.payeeIban ?? '', comment: p.payeeComment ?? '' } : null,
     })),
   };
 }

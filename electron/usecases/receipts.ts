@@ -4,6 +4,7 @@ import * as repo from '../db/receipts-repo.js';
 import { exists } from '../db/reference-repo.js';
 import type { CallContext } from './context.js';
 import type { CoreDeps } from './ports.js';
+import { refuseOnCreditNote } from './credit-rules.js';
 import { receiptContext } from './receipt-context.js';
 
 /**
@@ -68,6 +69,8 @@ export function receiptUseCases(deps: CoreDeps) {
     'receipt.copy': ({ receiptId }: ParsedInput<'receipt.copy'>, ctx: CallContext): ReceiptView =>
       tx(() => {
         const source = rc.load(receiptId);
+        // A credit note's rows return goods: copied into a sale they would sell them with a minus.
+        refuseOnCreditNote(source, 'rows');
         // Dated now, numbered from this till's series at confirm; serial numbers belong to the
         // items sold before, and payments to that sale, so neither is copied.
         const id = create(ctx);

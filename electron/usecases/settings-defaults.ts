@@ -23,6 +23,7 @@ export function defaultSettings(shop: ShopConfig): SettingsView {
     cashRounding: shop.currency === 'EUR' ? '0.05' : 'none',
     roundingAccount: 'income:rounding',
     defaultSeries: shop.seriesCode,
+    creditSeries: 'KR',
     defaultWarehouse: 'MAIN',
     cashierName: 'Mari Maasikas',
     printerConnection: '',

@@ -99,6 +99,8 @@ export interface PrintableReceipt {
   logo?: boolean;
   /** The card terminal's slips (its own receipt text), each printed after the receipt and cut off. */
   cardSlips?: string[][];
+  /** A credit note: the sale it returns (titled `creditNote`, with a line for the customer's signature). */
+  creditOf?: { number: string; confirmedAt: string } | null;
 }
 
 /** A 'test' print job: a short page to check the printer, its profile and code page. */
@@ -156,6 +158,13 @@ export interface ReceiptLabels {
   kg?: string;
   /** The line printed before a part that may repeat one already on paper ("— continued —"). */
   continued?: string;
+  /** A credit note's title, the line naming the sale it returns, and the customer's signature line. */
+  creditNote?: string;
+  creditOf?: string;
+  signature?: string;
+  signatureShop?: string;
+  /** What a refund pays out ("TO REFUND"), where a sale has `toPay`. */
+  toRefund?: string;
   /** Test page words; English when not given. */
   testPage?: string;
   printer?: string;

@@ -202,8 +202,10 @@ export function planReceipt(
   out.line('');
   if (!doc.proForma) {
     // A pro-forma is not a receipt: its banner stands instead of the title.
-    out.align('center').bold(true).line(truncate(pr(labels.receipt), columns)).bold(false).align('left');
+    const title = doc.creditOf ? (labels.creditNote ?? 'Credit note') : labels.receipt;
+    out.align('center').bold(true).line(truncate(pr(title), columns)).bold(false).align('left');
   }
+  if (doc.creditOf) field(labels.creditOf ?? 'Returns sale', `${doc.creditOf.number} ${formatLocalTime(doc.creditOf.confirmedAt, doc.timeZone)}`);
   if (doc.tillName.trim()) out.line(justify(pr(labels.till), pr(doc.tillName), columns));
   out.line(rule);
 
@@ -249,7 +251,8 @@ export function planReceipt(
     // Turnover stays the sum of the rows; the cash rounding is its own line, then what is paid.
     out.line(justify(pr(labels.rounding), signed(doc.roundingMinor), columns));
     out.bold(true).size(1, 2);
-    out.line(justify(`${pr(labels.toPay)} ${pr(doc.currency)}`, money(doc.payableMinor), columns));
+    const toPay = doc.payableMinor < 0 ? (labels.toRefund ?? 'TO REFUND') : labels.toPay;
+    out.line(justify(`${pr(toPay)} ${pr(doc.currency)}`, money(doc.payableMinor), columns));
     out.size(1, 1).bold(false);
   }
 
@@ -261,7 +264,8 @@ export function planReceipt(
     if (payment.reference?.trim()) detail(payment.reference.trim());
   }
   // "Change 0,00" on a card-only receipt is noise; with cash it confirms nothing is owed.
-  if (doc.changeMinor !== 0 || doc.payments.some((p) => p.method === 'cash')) {
+  // On a refund (money going out) there is no change to give.
+  if (doc.changeMinor !== 0 || (doc.payableMinor >= 0 && doc.payments.some((p) => p.method === 'cash'))) {
     out.line(justify(pr(labels.change), money(doc.changeMinor), columns));
   }
   out.line(rule);
@@ -271,6 +275,13 @@ export function planReceipt(
   if (doc.number !== null && doc.number !== '') out.line(justify(pr(labels.number), pr(doc.number), columns));
   out.line(justify(pr(labels.time), formatLocalTime(doc.confirmedAt, doc.timeZone), columns));
 
+  if (doc.creditOf) {
+    // Customer and seller sign for the money and goods taken back: the paper is the returns protocol.
+    for (const who of [labels.signature ?? "Customer's signature", labels.signatureShop ?? "Seller's signature"]) {
+      const label = pr(who);
+      out.line('').line('').line(justify(label, '_'.repeat(Math.max(1, columns - width(label) - 1)), columns));
+    }
+  }
   banners();
   out.line('');
   out.align('center');

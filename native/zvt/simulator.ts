@@ -106,6 +106,7 @@ export class ZvtSimulator {
   private readonly scripts: ZvtSimScript[] = [];
   private readonly auths: ZvtSimAuthorization[] = [];
   private readonly journal: ZvtSimTransaction[] = [];
+  private dropReversal = false;
   private readonly received: string[] = [];
   private last: ZvtSimTransaction | null = null;
   private job: Job | null = null;
@@ -136,6 +137,16 @@ export class ZvtSimulator {
   /** Queue behaviour for the next authorization (first in, first out); default approve. */
   script(next: ZvtSimScript): void {
     this.scripts.push({ ...next });
+  }
+
+  /** The next reversal is carried out, but its answer never reaches the ECR (a line dropped mid-cancel). */
+  dropNextReversalAnswer(): void {
+    this.dropReversal = true;
+  }
+
+  /** Reversals the terminal carried out (06 30 approved), in order: a refund must never be given twice. */
+  reversals(): { amountMinor: number; reversedReceiptNo: string }[] {
+    return this.journal.filter((t) => t.kind === 'reversal' && t.approved).map((t) => ({ amountMinor: t.amountMinor, reversedReceiptNo: t.reversedReceiptNo ?? '' }));
   }
 
   /** Every authorization the terminal saw (one entry per 06 01 it accepted), in order. */
@@ -521,6 +532,11 @@ export class ZvtSimulator {
     tx.receipts = [this.slip(tx, 'CUSTOMER COPY'), this.slip(tx, 'MERCHANT COPY')];
     this.journal.push(tx);
     this.last = tx;
+    if (this.dropReversal) {
+      this.dropReversal = false;
+      this.options.log?.(`zvt-sim: line dropped after reversing receipt ${original.receiptNo}`);
+      return;
+    }
     await this.finishApproved(tx);
   }
 

@@ -6,7 +6,11 @@
  * - a section missing or cut short (a receipt not fully on paper),
  * - paper nobody asked for (a whole receipt twice, a kick too many).
  * A section may legitimately appear wholly or in part, then the continued line, then wholly
- * again: the seam of a resume after a crash or a fault.
+ * again: the seam of a resume after a crash or a fault. A resume may itself be cut short (killed,
+ * or the roll ran out) after its continued line, so the lines stack, with or without part of the
+ * section between: each section reads as (any leading part of it, then the continued line) any
+ * number of times, then the section whole. A job's paper is first read exactly so; only paper
+ * that cannot be read so is searched for what went wrong.
  */
 import type { TapeEvent } from '../../native/printer/escpos-decode.js';
 
@@ -77,10 +81,74 @@ export function checkPaper(tape: readonly TapeEvent[], jobs: readonly ExpectedJo
     return null;
   };
 
-  for (const job of jobs) {
+  interface Reading {
+    end: number;
+    sections: number;
+    markers: number;
+    markedRepeats: number;
+  }
+  /**
+   * The job's paper from `start` read as legitimate seams only, or null. Every way of reading is
+   * tried (a section's repeat after a continued line may begin like the next section: a blank
+   * line, a rule), so a legitimate seam is never taken for a repeat, however the lines fall.
+   */
+  const readSeams = (start: number, sections: readonly { want: readonly string[] }[], marker: readonly string[]): Reading | null => {
+    const failed = new Set<number>();
+    const read = (i: number, p: number, repeated: boolean): Reading | null => {
+      if (i === sections.length) return { end: p, sections: 0, markers: 0, markedRepeats: 0 };
+      const memo = i * (paper.length + 1) + p;
+      if (failed.has(memo)) return null;
+      const want = sections[i]!.want;
+      const m = prefix(p, want);
+      const done = (): Reading | null => {
+        if (m < want.length) return null;
+        const rest = read(i + 1, p + m, false);
+        return rest && { ...rest, sections: rest.sections + 1, markedRepeats: rest.markedRepeats + (repeated ? 1 : 0) };
+      };
+      // Some of it (all, part or none), then a continued line: it comes again.
+      const again = (): Reading | null => {
+        for (let k = m; k >= 0; k--) {
+          if (!whole(p + k, marker)) continue;
+          const rest = read(i, p + k + marker.length, repeated || k > 0);
+          if (!rest) continue;
+          // Counted as the other reading counts: every whole print, and every one after a seam.
+          const printed = k === want.length ? 1 : 0;
+          return { ...rest, markers: rest.markers + 1, sections: rest.sections + printed, markedRepeats: rest.markedRepeats + (repeated ? printed : 0) };
+        }
+        return null;
+      };
+      // The job's last section keeps a seam that repeats it (the next job cannot read it); any
+      // other section gives way to the next one first (it is read again after a seam anyway).
+      const reading = i === sections.length - 1 ? (again() ?? done()) : (done() ?? again());
+      if (!reading) failed.add(memo);
+      return reading;
+    };
+    return read(0, start, false);
+  };
+
+  const sectionsOf = (job: ExpectedJob): { name: string; want: string[] }[] =>
+    job.sections.map((s) => ({ name: s.name, want: s.tape.map(key) })).filter((s) => s.want.length > 0);
+
+  for (const [j, job] of jobs.entries()) {
     const findingsBefore = result.findings.length;
     const marker = job.marker.map(key);
-    const sections = job.sections.map((s) => ({ name: s.name, want: s.tape.map(key) })).filter((s) => s.want.length > 0);
+    const sections = sectionsOf(job);
+    const seams = readSeams(p, sections, marker);
+    if (seams) {
+      p = seams.end;
+      result.sections += seams.sections;
+      result.markers += seams.markers;
+      result.markedRepeats += seams.markedRepeats;
+      // The last section again with nothing between (a second kick, an empty cut twice): printed twice, silently.
+      const last = sections.at(-1);
+      const following = jobs[j + 1] ? (sectionsOf(jobs[j + 1]!)[0]?.want ?? null) : null;
+      while (last && whole(p, last.want) && !(following && whole(p, following))) {
+        result.findings.push({ kind: 'silent-repeat', job: job.label, section: last.name, at: p, detail: `${last.name} printed again without the continued line` });
+        p += last.want.length;
+      }
+      if (result.findings.length > findingsBefore) result.jobsWithFindings++;
+      continue;
+    }
     const window = 2 * sections.reduce((n, s) => n + s.want.length + marker.length, 0);
     for (const [i, { name, want }] of sections.entries()) {
       const next = sections[i + 1]?.want ?? null;
@@ -92,12 +160,13 @@ export function checkPaper(tape: readonly TapeEvent[], jobs: readonly ExpectedJo
           if (before) result.markedRepeats++;
           result.sections++;
           // Printed, then sent again (wholly, or in part before the next seam) after the continued
-          // line: the till could not know it printed. What follows the line is this section's
-          // start rather than the next one's.
-          const after = p + marker.length;
-          if (whole(p, marker) && prefix(after, want) > (next ? prefix(after, next) : 0)) {
-            p += marker.length;
-            result.markers++;
+          // line (or several: a resume cut short after its line): the till could not know it
+          // printed. What follows the lines is this section's start rather than the next one's.
+          let after = p;
+          while (whole(after, marker)) after += marker.length;
+          if (after > p && prefix(after, want) > (next ? prefix(after, next) : 0)) {
+            result.markers += (after - p) / marker.length;
+            p = after;
             before = true;
             continue;
           }

@@ -86,3 +86,21 @@ export function outboxOf<T = Record<string, unknown>>(
     payload: JSON.parse(e.payload) as T,
   }));
 }
+
+/** A till with the ZVT terminal simulator over a serial PTY; a short timeout notices a dropped line in seconds. */
+export const startZvtTill = (options: Partial<CoreOptions> = {}) =>
+  startTestCore({ terminal: { kind: 'zvt', transport: 'sim', responseTimeoutMs: 3000 }, ...options });
+
+/** The core's simulated ZVT terminal (the till must have been started with one). */
+export function zvtSimOf(core: Core) {
+  const sim = core.terminalSimulator;
+  if (!sim) throw new Error('no ZVT simulator');
+  return sim;
+}
+
+/** The core's simulated POSNET fiscal printer (set on the settings screen as `posnet:sim`). */
+export function fiscalSimOf(core: Core) {
+  const sim = core.fiscal.simulator;
+  if (!sim) throw new Error('no simulated fiscal printer');
+  return sim;
+}

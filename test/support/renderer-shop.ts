@@ -100,6 +100,7 @@ export const CORNER_SHOP: ShopFixture = {
     series: [
       { code: 'KA', name: 'Cash receipts', prefix: 'KA-' },
       { code: 'KB', name: 'Market stall', prefix: 'KB-' },
+      { code: 'KR', name: 'Credit notes', prefix: 'KR-' },
     ],
     warehouses: [
       { code: 'MAIN', name: 'Main store' },
@@ -148,6 +149,7 @@ export const OFFICE_SHOP: ShopFixture = {
     series: [
       { code: 'KA', name: 'Cash receipts', prefix: 'KA-' },
       { code: 'KB', name: 'Second till', prefix: 'KB-' },
+      { code: 'KR', name: 'Credit notes', prefix: 'KR-' },
     ],
     warehouses: [
       { code: 'MAIN', name: 'Shop floor' },

@@ -25,6 +25,8 @@ export interface ScriptedTerminal extends PaymentTerminal {
   readonly payments: { requestId: string; amountMinor: number }[];
   /** Reversals the terminal was asked for, in order. */
   readonly reversals: { amountMinor: number; receiptNo?: string }[];
+  /** Refunds to a card the terminal was asked for, in order. */
+  readonly refunds: { amountMinor: number }[];
   /** From now on a payment waits (the customer at the PIN pad) until `release()`. */
   hold(): void;
   /** Lets the waiting payments answer; later ones answer at once. */
@@ -55,6 +57,7 @@ export function scriptedTerminal(options: { idCard?: string | null } = {}): Scri
     idCard: options.idCard ?? null,
     payments: [],
     reversals: [],
+    refunds: [],
 
     async pay({ requestId, amountMinor, onPrompt: prompt }) {
       terminal.payments.push({ requestId, amountMinor });
@@ -79,6 +82,13 @@ export function scriptedTerminal(options: { idCard?: string | null } = {}): Scri
     async reverse({ requestId, amountMinor, receiptNo }) {
       terminal.reversals.push({ amountMinor, ...(receiptNo ? { receiptNo } : {}) });
       const result: TerminalResult = { approved: true, reference: `REVERSED ${receiptNo ?? ''}`.trim() };
+      outcomes.set(requestId, result);
+      return result;
+    },
+
+    async refund({ requestId, amountMinor }) {
+      terminal.refunds.push({ amountMinor });
+      const result = approve();
       outcomes.set(requestId, result);
       return result;
     },

@@ -63,6 +63,16 @@ export function chunkBeingSent(marker: string | null): number | null {
   return m ? Number(m[1]) : null;
 }
 
+/**
+ * NULs enough to finish whatever command the printer may be left inside when a chunk resumes: one
+ * of the chunk's own, or one of the lead sent in front of it last time (the continued line or the
+ * resume prefix: ESC @, ESC t n, ESC a n). A till that died two bytes into "ESC t n" would
+ * otherwise have the next ESC taken as n and its "@" printed in front of the continued line.
+ */
+export function resumeCompletion(chunk: PrintChunk, continued: PrintChunk, profile: PrinterProfile): Uint8Array {
+  return commandCompletion({ name: chunk.name, bytes: concatChunks([{ name: 'resume', bytes: resumePrefix(profile) }, continued, chunk]) });
+}
+
 /** The chunks of a printer job exactly as the drainer sends them (also what a soak test expects on paper). */
 export function planPrintJob(
   job: Pick<Job, 'kind' | 'payload'>,
@@ -200,14 +210,11 @@ export class PrintDrainer implements Drainer {
       }
       // After a fault or a restart the printer may have lost its code table and styles; a part
       // that may be on paper already follows a visible "continued" line.
-      const lead: PrintChunk[] =
-        k !== from
-          ? []
-          : unsure
-            ? [{ name: 'completion', bytes: commandCompletion(chunk) }, continuedChunk(this.deps.labels(plan.locale).continued ?? FALLBACK_LABELS.continued, profile, plan.locale)]
-            : from > 0
-              ? [{ name: 'resume', bytes: resumePrefix(profile) }]
-              : [];
+      let lead: PrintChunk[] = [];
+      if (k === from && unsure) {
+        const continued = continuedChunk(this.deps.labels(plan.locale).continued ?? FALLBACK_LABELS.continued, profile, plan.locale);
+        lead = [{ name: 'completion', bytes: resumeCompletion(chunk, continued, profile) }, continued];
+      } else if (k === from && from > 0) lead = [{ name: 'resume', bytes: resumePrefix(profile) }];
       const bytes = lead.length > 0 ? concatChunks([...lead, chunk]) : chunk.bytes;
       // Committed before the first byte: after a crash or a fault this part counts as maybe printed.
       control.note(sendingMarker(k));

@@ -87,7 +87,8 @@ export function Dialog({ title, onClose, children, className, initialFocus }: Di
       } else if (event.key === 'Tab') {
         event.preventDefault();
         moveFocus(node, event.shiftKey);
-      } else if (F_KEY.test(event.key)) {
+      } else if (F_KEY.test(event.key) && !event.altKey) {
+        // Alt+F4 stays the system's, dialog or not.
         event.preventDefault();
       }
     };
@@ -116,7 +117,7 @@ export function Dialog({ title, onClose, children, className, initialFocus }: Di
       event.preventDefault();
       event.stopPropagation();
       moveFocus(node, event.shiftKey);
-    } else if (F_KEY.test(event.key)) {
+    } else if (F_KEY.test(event.key) && !event.altKey) {
       // The screen behind must not act (F2 new receipt, F12 confirm…) while the dialog is open.
       event.preventDefault();
       event.stopPropagation();

@@ -35,9 +35,27 @@ describe('a database from schema version 4 upgrades with its documents intact', 
     for (const id of ids) {
       const before = expected.receipts[id]!;
       const view = await core.ok('receipt.get', { receiptId: id });
-      expect(view, `receipt ${id}`).toEqual({ ...before.view, documentType: 'receipt' });
+      // Fields views gained since (a document type; a credit note's link, rows and payee — none on a sale).
+      const was = before.view;
+      expect(view, `receipt ${id}`).toEqual({
+        ...was,
+        documentType: 'receipt',
+        credit: null,
+        rows: was.rows.map((row) => ({ ...row, credit: null })),
+        payments: was.payments.map((p) => ({ ...p, payee: null })),
+      });
       expect((await core.ok('receipt.preview', { receiptId: id })).lines, `preview of ${id}`).toEqual(before.preview);
     }
+  });
+
+  it('the card terminal journal, rebuilt to take refunds, keeps every request and the payments that refer to it', async () => {
+    core = await startTestCore({ dataDir: upgradedCopy(), printer: { kind: 'none' } });
+    const linked = core.db
+      .prepare(`SELECT p.amount_minor AS amount, t.kind, t.status FROM payments p JOIN terminal_requests t ON t.id = p.terminal_request_id ORDER BY p.rowid`)
+      .all();
+    expect(linked).toHaveLength(3);
+    expect(core.db.pragma('foreign_key_check')).toEqual([]);
+    expect(core.db.pragma('foreign_keys', { simple: true })).toBe(1);
   });
 
   it('confirmed receipts carry frozen facts now; drafts still have none and keep selling', async () => {

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { outboxOf, startTestCore, type TestCore } from '../../support/core.js';
+import { fiscalSimOf, outboxOf, startTestCore, type TestCore } from '../../support/core.js';
 import { waitFor } from '../../support/wait.js';
 
 let core: TestCore;
@@ -7,11 +7,7 @@ afterEach(async () => {
   await core.close();
 });
 
-const fiscalSim = () => {
-  const sim = core.fiscal.simulator;
-  if (!sim) throw new Error('no simulated fiscal printer');
-  return sim;
-};
+const fiscalSim = () => fiscalSimOf(core);
 
 /** A Polish till: no cash rounding (PLN), the POSNET simulator as the fiscal printer. */
 async function polishTill() {

@@ -10,6 +10,14 @@ describe('kill -9 while printing, 50 times', () => {
   it('every confirmed receipt is fully on paper once, no section twice without its continued line, one kick per cash sale', async () => {
     const report = await runSoak({ cycles: 50 });
     console.log(summary(report));
+    // The seed does not replay a run (the kills are timed in real time): what CI needs to read a failure is printed here.
+    if (report.findings.length > 0 || report.problems.length > 0) {
+      for (const [i, f] of report.findings.entries()) {
+        console.log(`finding: ${f.kind}: ${f.job} ${f.section} (tape ${f.at}): ${f.detail}`);
+        console.log(report.excerpts[i] ?? '(no excerpt)');
+      }
+      for (const p of report.problems) console.log(`problem: ${p}`);
+    }
     expect(report.findings).toEqual([]);
     expect(report.problems).toEqual([]);
     expect(report.drawerKicks).toBe(report.cashSales);

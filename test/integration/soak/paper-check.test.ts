@@ -51,11 +51,43 @@ describe('checkPaper', () => {
     expect(check.markedRepeats).toBe(3);
   });
 
+  it('passes stacked continued lines: a resume cut short after its line, then the section again (the soak failure on CI)', () => {
+    // Row 1 printed; the till died before the confirmation; the resume got only its continued
+    // line out (killed, or the roll ran out inside the next line); the next resume printed it whole.
+    const tape = [...HEADER, ...ROW1, MARK, MARK, ...ROW1, ...ROW2, ...FOOT, ...CUTS, KICK];
+    expect(checkPaper(tape, [job()])).toMatchObject({ markers: 2, markedRepeats: 1, findings: [] });
+    // The same with part of the row between the lines, and three lines stacked.
+    const more = [...HEADER, ...ROW1, MARK, ROW1[0]!, MARK, MARK, ...ROW1, ...ROW2, ...FOOT, ...CUTS, KICK];
+    expect(checkPaper(more, [job()])).toMatchObject({ markers: 3, markedRepeats: 1, findings: [] });
+  });
+
+  it('passes a repeat after the continued line that begins like the next section', () => {
+    const QR = [line(''), { kind: 'qr', data: 'K1' } as TapeEvent, line('')];
+    const withQr: ExpectedJob = { ...job(), sections: job().sections.flatMap((s) => (s.name === 'cut' ? [{ name: 'qr', tape: QR }, s] : [s])) };
+    // The QR section printed, then a resume got its continued line and the QR's blank line out
+    // (the cut also starts with a blank line), then it printed whole after another line.
+    const tape = [...HEADER, ...ROW1, ...ROW2, ...FOOT, ...QR, MARK, QR[0]!, MARK, ...QR, ...CUTS, KICK];
+    expect(checkPaper(tape, [withQr])).toMatchObject({ markers: 2, markedRepeats: 1, findings: [] });
+  });
+
+  it("passes a seam that repeats a job's last section, before the next job", () => {
+    const second = job('receipt K2', false);
+    const tape = [...HEADER, ...ROW1, ...ROW2, ...FOOT, ...CUTS, MARK, ...CUTS, KICK, ...HEADER, ...ROW1, ...ROW2, ...FOOT, ...CUTS, MARK, MARK, ...CUTS];
+    expect(checkPaper(tape, [job(), second])).toMatchObject({ markers: 3, markedRepeats: 2, findings: [] });
+  });
+
   it('catches a row printed twice without the continued line', () => {
     const tape = [...HEADER, ...ROW1, ...ROW1, ...ROW2, ...FOOT, ...CUTS, KICK];
     expect(checkPaper(tape, [job()]).findings).toEqual([
       expect.objectContaining({ kind: 'silent-repeat', section: 'row 1', at: HEADER.length + ROW1.length }),
     ]);
+  });
+
+  it('catches a repeat without its own continued line, even next to stacked ones', () => {
+    const tape = [...HEADER, ...ROW1, MARK, MARK, ...ROW1, ...ROW1, ...ROW2, ...FOOT, ...CUTS, KICK];
+    expect(checkPaper(tape, [job()]).findings).toEqual([expect.objectContaining({ kind: 'silent-repeat', section: 'row 1' })]);
+    const twice = [...HEADER, ...ROW1, ...ROW2, MARK, MARK, ...ROW1, ...ROW2, ...FOOT, ...CUTS, KICK];
+    expect(checkPaper(twice, [job()]).findings).toEqual([expect.objectContaining({ kind: 'silent-repeat' })]);
   });
 
   it('catches a row cut short and printed whole again without the line', () => {

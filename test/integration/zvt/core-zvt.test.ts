@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { startTestCore, type TestCore } from '../../support/core.js';
+import { startZvtTill, zvtSimOf, type TestCore } from '../../support/core.js';
 import { receiptOf } from '../receipt/support.js';
 import { waitFor } from '../../support/wait.js';
 
@@ -9,12 +9,8 @@ afterEach(async () => {
 });
 
 // A short transaction timeout, so a dropped line is noticed in seconds rather than minutes.
-const zvtTill = () => startTestCore({ terminal: { kind: 'zvt', transport: 'sim', responseTimeoutMs: 3000 } });
-const sim = () => {
-  const s = core.terminalSimulator;
-  if (!s) throw new Error('no ZVT simulator');
-  return s;
-};
+const zvtTill = () => startZvtTill();
+const sim = () => zvtSimOf(core);
 
 describe('card payments through the ZVT terminal simulator over a serial PTY', () => {
   it('split 12.23: card 10.00 approved by ZVT (receipt no, slip), the cash remainder rounded to 2.25', async () => {
@@ -66,8 +62,7 @@ describe('card payments through the ZVT terminal simulator over a serial PTY', (
 
 describe('card slips from the ZVT terminal to the paper', () => {
   // The terminal's two receipts (customer's, merchant's) kept apart all the way to the printer.
-  const slipTill = () =>
-    startTestCore({ terminal: { kind: 'zvt', transport: 'sim', responseTimeoutMs: 3000 }, printer: { kind: 'escpos', transport: 'sim', link: 'memory' } });
+  const slipTill = () => startZvtTill({ printer: { kind: 'escpos', transport: 'sim', link: 'memory' } });
   const paper = () => {
     const s = core.printer.simulator;
     if (!s) throw new Error('no printer simulator');

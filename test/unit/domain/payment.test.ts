@@ -160,10 +160,11 @@ describe('paymentState', () => {
     });
   });
 
-  it('cash due is rounded only while something is due; a refund (negative due) is shown as it is', () => {
+  it('cash due is rounded both ways: a refund owed (negative due) is paid out rounded, mirrored', () => {
     expect(paymentState(1222, [], 'none').cashDueMinor).toBe(1222);
     expect(paymentState(1222, [], '0.05').cashDueMinor).toBe(1220);
-    expect(paymentState(-1222, [], '0.05')).toMatchObject({ dueMinor: -1222, cashDueMinor: -1222 });
+    expect(paymentState(-1222, [], '0.05')).toMatchObject({ dueMinor: -1222, cashDueMinor: -1220 });
+    expect(paymentState(-1223, [], '0.05')).toMatchObject({ dueMinor: -1223, cashDueMinor: -1225 });
     expect(paymentState(0, [], '0.05')).toMatchObject({ dueMinor: 0, cashDueMinor: 0, roundingMinor: 0 });
   });
 });

@@ -22,12 +22,13 @@ function row(over: Partial<ReceiptRowView> & Pick<ReceiptRowView, 'name' | 'quan
     stockMilli: null,
     overStock: false,
     zeroPrice: 'ok',
+    credit: null,
     ...over,
   };
 }
 
 function payment(over: Partial<PaymentView> & Pick<PaymentView, 'method' | 'amountMinor'>): PaymentView {
-  return { id: `p-${over.method}`, tenderedMinor: over.amountMinor, changeMinor: 0, roundingMinor: 0, reference: null, ...over };
+  return { id: `p-${over.method}`, tenderedMinor: over.amountMinor, changeMinor: 0, roundingMinor: 0, reference: null, payee: null, ...over };
 }
 
 /** Mleko 2 × 3.49 (8 %), Chleb 4.99 −10 % (5 %): 11.47; card 5.00 + cash 10.00 → change 3.53. */
@@ -53,6 +54,7 @@ function view(over: Partial<ReceiptView> = {}): ReceiptView {
     objectCode: null,
     warehouseCode: 'MAIN',
     creditOf: null,
+    credit: null,
     rows: [
       row({ lineNo: 1, name: 'Mleko 3,2% 1 l', quantityMilli: 2000, unitPriceMinor: 349, vatRateBp: 800, sumMinor: 698 }),
       row({ lineNo: 2, name: 'Chleb  żytni\t', quantityMilli: 1000, unitPriceMinor: 499, vatRateBp: 500, sumMinor: 449, discountBp: 1000, discountMinor: 50 }),

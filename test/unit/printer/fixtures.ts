@@ -37,6 +37,11 @@ export const ET_LABELS: ReceiptLabels = {
   testPage: 'Testlehekülg',
   printer: 'Printer',
   codePage: 'Koodileht',
+  creditNote: 'KREEDITARVE',
+  creditOf: 'Tagastatav müük',
+  signature: 'Kliendi allkiri',
+  signatureShop: 'Müüja allkiri',
+  toRefund: 'TAGASTADA',
 };
 
 /** The "print" section of a locale file the app ships (assets/locales/<lang>.json). */

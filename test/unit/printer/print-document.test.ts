@@ -46,6 +46,7 @@ function rowView(overrides: Partial<ReceiptRowView> = {}): ReceiptRowView {
     stockMilli: null,
     overStock: false,
     zeroPrice: 'ok',
+    credit: null,
     ...overrides,
   };
 }
@@ -72,6 +73,7 @@ function view(overrides: Partial<ReceiptView> = {}): ReceiptView {
     objectCode: null,
     warehouseCode: 'W1',
     creditOf: null,
+    credit: null,
     rows: [rowView(), rowView({ id: 'r2', lineNo: 2, name: 'Saag', unitPriceMinor: 773, discountBp: 0, sumMinor: 773, discountMinor: 0, serialNo: '', salespersonCode: null })],
     vat: [{ rateBp: 2400, grossMinor: 1223, netMinor: 986, vatMinor: 237 }],
     totalMinor: 1223,
@@ -83,8 +85,8 @@ function view(overrides: Partial<ReceiptView> = {}): ReceiptView {
     moneyMinor: 225,
     changeMinor: 0,
     payments: [
-      { id: 'p1', method: 'card', amountMinor: 1000, tenderedMinor: 1000, changeMinor: 0, roundingMinor: 0, reference: 'Auth 123456 **** 4242' },
-      { id: 'p2', method: 'cash', amountMinor: 225, tenderedMinor: 225, changeMinor: 0, roundingMinor: 2, reference: null },
+      { id: 'p1', method: 'card', amountMinor: 1000, tenderedMinor: 1000, changeMinor: 0, roundingMinor: 0, reference: 'Auth 123456 **** 4242', payee: null },
+      { id: 'p2', method: 'cash', amountMinor: 225, tenderedMinor: 225, changeMinor: 0, roundingMinor: 2, reference: null, payee: null },
     ],
     ...overrides,
   };

@@ -11,6 +11,7 @@ import {
   cashField,
   choose,
   focused,
+  keyAndEnter,
   press,
   renderTill,
   resetDom,
@@ -40,12 +41,7 @@ const dialogNamed = (name: string) => screen.findByRole('dialog', { name });
 const focusedAnswer = () => (focused() as HTMLElement | null)?.textContent;
 
 /** F4, the amount typed into Cash, Enter. */
-async function payCash(amount: string): Promise<void> {
-  press('F4');
-  await waitFor(() => expect(focused()).toBe(cashField()));
-  fireEvent.input(cashField(), { target: { value: amount } });
-  press('Enter', cashField());
-}
+const payCash = (amount: string) => keyAndEnter('F4', cashField, amount);
 
 describe('a weighed article entered by its code', () => {
   it('asks for the weight; Enter adds the row with that weight', async () => {

@@ -134,3 +134,11 @@ export async function flush(): Promise<void> {
     await new Promise((resolve) => setTimeout(resolve, 0));
   });
 }
+
+/** An F-key that opens a field (F4 cash, F7 find…): waits for the focus there, types the text (or a scan) and presses Enter. */
+export async function keyAndEnter(key: string, field: () => HTMLInputElement, typed: string): Promise<void> {
+  press(key);
+  await waitFor(() => expect(focused()).toBe(field()));
+  fireEvent.input(field(), { target: { value: typed } });
+  press('Enter', field());
+}

@@ -145,7 +145,9 @@ describe('settings screen', () => {
 
     const series = combo('Default number series');
     expect(series.value).toBe('KA');
-    expect([...series.options].map((o) => o.text)).toEqual(['KA – Cash receipts', 'KB – Second till']);
+    expect([...series.options].map((o) => o.text)).toEqual(['KA – Cash receipts', 'KB – Second till', 'KR – Credit notes']);
+    // Credit notes take their numbers from their own series.
+    expect(combo('Credit note number series').value).toBe('KR');
     const warehouse = combo('Default warehouse');
     expect(warehouse.value).toBe('MAIN');
     expect([...warehouse.options].map((o) => o.value)).toEqual(['BACK', 'MAIN']); // the core lists them by code

@@ -35,7 +35,8 @@ export function HeaderFields({
   lang: Language;
 }) {
   const { t } = useTranslation();
-  const readOnly = !isEditable(receipt);
+  // A credit note keeps the sale's header as it was.
+  const readOnly = !isEditable(receipt) || receipt.documentType === 'credit_note';
   const errors = useStore(store, (s) => s.fieldErrors);
   const timeZone = useStore(store, (s) => s.info?.timeZone);
   /** Saves one field; what the core refuses about it is shown beside it. */
@@ -114,7 +115,7 @@ export function HeaderFields({
         {TEXT_FIELDS.slice(0, 1).map(textField)}
         <div className="field">
           <label htmlFor="receipt-credit">{t('receipt.creditOf')}</label>
-          <input id="receipt-credit" type="text" className="value" readOnly value={receipt?.creditOf ?? ''} />
+          <input id="receipt-credit" type="text" className="value" readOnly value={receipt?.credit?.originalNumber ?? receipt?.creditOf ?? ''} />
         </div>
       </div>
       <div className="head-line head-second">

@@ -7,7 +7,9 @@ import type { Language } from '../../i18n';
 import { ArticleIndexDialog } from '../search/ArticleIndexDialog';
 import { CustomerSearchDialog } from '../search/CustomerSearchDialog';
 import { AskDialog } from './AskDialog';
+import { FindReceiptDialog } from './FindReceiptDialog';
 import { OpenReceiptsDialog } from './OpenReceiptsDialog';
+import { TransferRefundDialog } from './TransferRefundDialog';
 import { WeightDialog } from './WeightDialog';
 import type { DialogState, ReceiptStore } from './store';
 
@@ -120,6 +122,37 @@ export function ReceiptDialogs({
           onCancel={() => then(actions.enterWeight(null))}
         />
       );
+    case 'find':
+      return (
+        <FindReceiptDialog
+          lang={lang}
+          timeZone={actions.info?.timeZone}
+          onFind={async (text) => {
+            const failed = await actions.findReceipt(text);
+            if (failed === null) focusArticle();
+            return failed;
+          }}
+          onOpen={(id) => then(actions.openFound(id))}
+          onClose={actions.closeDialog}
+        />
+      );
+    case 'transfer': {
+      const receipt = actions.receipt;
+      return (
+        <TransferRefundDialog
+          owedMinor={Math.max(0, -(receipt?.dueMinor ?? 0))}
+          payeeName={receipt?.customerName ?? ''}
+          comment={receipt?.credit ? t('credit.transfer.defaultComment', { number: receipt.credit.originalNumber }) : ''}
+          lang={lang}
+          onRefund={async (refund) => {
+            const failed = await actions.refundTransfer(refund);
+            if (failed === null) focusArticle();
+            return failed;
+          }}
+          onClose={actions.closeDialog}
+        />
+      );
+    }
     case 'open':
       return (
         <OpenReceiptsDialog

@@ -10,12 +10,13 @@ import { FieldError } from './FieldError';
 import { describedBy } from './message-text';
 import type { ReceiptStore } from './store';
 import type { RowPatch } from './store-types';
+import { LeftToReturn, StockActionSelect } from './CreditRowParts';
 
 /** The columns the arrow keys walk along (same column, previous or next row). */
 export type RowColumn = 'quantity' | 'discount' | 'content' | 'price' | 'serial';
 
 /** The store's key of a row field's error. */
-const fieldKey = (rowId: string, column: RowColumn | 'salesperson') => `row.${rowId}.${column}`;
+const fieldKey = (rowId: string, column: RowColumn | 'salesperson' | 'stock') => `row.${rowId}.${column}`;
 
 /**
  * One receipt row: every field the cashier may change saves on blur or Enter with only that
@@ -43,15 +44,18 @@ export function ReceiptRow({
   const { t } = useTranslation();
   const actions = () => store.getState();
   const errors = useStore(store, (s) => s.fieldErrors);
-  const errorOf = (column: RowColumn | 'salesperson') => errors[fieldKey(row.id, column)];
-  const errorId = (column: RowColumn | 'salesperson') => `row-${row.id}-${column}-error`;
+  const errorOf = (column: RowColumn | 'salesperson' | 'stock') => errors[fieldKey(row.id, column)];
+  const errorId = (column: RowColumn | 'salesperson' | 'stock') => `row-${row.id}-${column}-error`;
+  // A credit note keeps the sale as it was: only the quantity returned and the goods' way change.
+  const credit = row.credit;
+  const frozen = readOnly || credit !== null;
 
   /**
    * Saves one field, or says beside it what is wrong with it (the field then shows the core's
    * value again); the core's refusal of it is shown there too.
    */
   const save = (
-    column: RowColumn | 'salesperson',
+    column: RowColumn | 'salesperson' | 'stock',
     patch: RowPatch | null,
     invalidKey: string,
     details?: Record<string, number>,
@@ -71,7 +75,7 @@ export function ReceiptRow({
 
   const common = (column: RowColumn) => ({
     'data-row-col': column,
-    readOnly,
+    readOnly: column === 'quantity' ? readOnly : frozen,
     onKeyDown: arrows,
     onEnter: onDone,
     onEscape: () => {
@@ -82,6 +86,7 @@ export function ReceiptRow({
 
   const stockNote = `row-${row.id}-stock`;
   const priceNote = `row-${row.id}-price`;
+  const leftNote = `row-${row.id}-left`;
   const zeroPrice = row.zeroPrice !== 'ok';
 
   const saveQuantity = (text: string) => {
@@ -133,7 +138,7 @@ export function ReceiptRow({
           value={formatQuantity(row.quantityMilli, lang)}
           onCommit={saveQuantity}
           aria-label={t('row.quantity')}
-          aria-describedby={describedBy(row.overStock && stockNote, errorOf('quantity') && errorId('quantity'))}
+          aria-describedby={describedBy(row.overStock && stockNote, credit && leftNote, errorOf('quantity') && errorId('quantity'))}
           className="qty-input"
           inputMode="decimal"
         />
@@ -142,6 +147,7 @@ export function ReceiptRow({
             {t('row.overStock', { stock: formatQuantity(row.stockMilli ?? 0, lang) })}
           </span>
         ) : null}
+        {credit ? <LeftToReturn id={leftNote} credit={credit} unit={row.unit} lang={lang} /> : null}
         {errorOf('quantity') ? <FieldError id={errorId('quantity')} message={errorOf('quantity')} lang={lang} /> : null}
       </td>
       <td className="col-unit">{t(`unit.${row.unit}`)}</td>
@@ -190,6 +196,15 @@ export function ReceiptRow({
         {errorOf('price') ? <FieldError id={errorId('price')} message={errorOf('price')} lang={lang} /> : null}
       </td>
       <td className="col-serial">
+        {credit ? (
+          <StockActionSelect
+            value={credit.stockAction}
+            serialNo={row.serialNo}
+            disabled={readOnly}
+            errorId={errorOf('stock') && errorId('stock')}
+            onChange={(stockAction) => void save('stock', { stockAction }, 'errors.invalid_input')}
+          />
+        ) : (
         <CommitInput
           {...common('serial')}
           value={row.serialNo}
@@ -199,6 +214,8 @@ export function ReceiptRow({
           maxLength={64}
           className="text-input"
         />
+        )}
+        {errorOf('stock') ? <FieldError id={errorId('stock')} message={errorOf('stock')} lang={lang} /> : null}
         {errorOf('serial') ? <FieldError id={errorId('serial')} message={errorOf('serial')} lang={lang} /> : null}
       </td>
       {salespeople ? (
@@ -207,7 +224,7 @@ export function ReceiptRow({
             aria-label={t('row.salesperson')}
             aria-describedby={describedBy(errorOf('salesperson') && errorId('salesperson'))}
             value={row.salespersonCode ?? ''}
-            disabled={readOnly}
+            disabled={frozen}
             onChange={(event) => void save('salesperson', { salespersonCode: event.currentTarget.value || null }, 'errors.invalid_input')}
           >
             <option value="">{t('row.noSalesperson')}</option>

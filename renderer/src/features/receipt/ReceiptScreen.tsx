@@ -10,7 +10,9 @@ import { AlertBanner, MessageBar } from './MessageBar';
 import { ReceiptDialogs } from './ReceiptDialogs';
 import { RowsTable } from './RowsTable';
 import { canAddArticles, createReceiptStore, isEditable, type ReceiptStore } from './store';
+import { formatTime } from './format';
 import { lastEnteredRow } from './store-rows';
+import { isCreditNote } from './store-returns';
 import { Toolbar } from './Toolbar';
 import { TotalsPanel } from './TotalsPanel';
 import { useFunctionKeys } from './useFunctionKeys';
@@ -18,10 +20,11 @@ import { useScanner } from './useScanner';
 import './receipt.css';
 import './rows.css';
 import './totals.css';
+import './returns.css';
 
 /**
  * The Directo-style cash receipt: F2 new, scan articles into rows, pick the customer, F4 cash /
- * F6 card, F9 save, F12 confirm. Keyboard first; every amount on screen is the core's
+ * F6 card, F9 save, F12 confirm; F7 finds a sale and F5 credits it (a return). Keyboard first; every amount on screen is the core's
  * ReceiptView, formatted for the language.
  */
 export function ReceiptScreen({ store: given, onOpenSettings }: { store?: ReceiptStore; onOpenSettings?: () => void }) {
@@ -40,6 +43,10 @@ export function ReceiptScreen({ store: given, onOpenSettings }: { store?: Receip
   const accepting = canAddArticles(state);
   const editable = isEditable(receipt);
   const locked = receipt !== null && receipt.locked && receipt.status !== 'confirmed';
+  const credit = isCreditNote(receipt) ? receipt : null;
+  const creditOf = credit?.credit
+    ? t('credit.returns', { number: credit.credit.originalNumber, date: formatTime(credit.credit.originalConfirmedAt, lang, info?.timeZone) })
+    : '';
 
   // Load the sale in progress, the shop, the settings and the printer; follow the core's pushes.
   useEffect(() => {
@@ -86,12 +93,19 @@ export function ReceiptScreen({ store: given, onOpenSettings }: { store?: Receip
       ? t('messages.confirmedPressF2')
       : locked
         ? t('receipt.locked')
-        : t('receipt.emptyHint');
+        : credit
+          ? t('credit.hint')
+          : t('receipt.emptyHint');
 
   return (
     <div className="till">
       <header className="topbar">
-        <h1>{t('receipt.title')}</h1>
+        <h1>{t(credit ? 'credit.title' : 'receipt.title')}</h1>
+        {credit?.credit ? (
+          <p className="credit-badge" title={creditOf}>
+            {creditOf}
+          </p>
+        ) : null}
         <p className="shop">{info ? t('app.shopTill', { shop: info.shopName, till: info.tillName }) : '\u00a0'}</p>
         <DeviceBar printer={printer} />
         <LanguageSelect />
@@ -125,6 +139,7 @@ export function ReceiptScreen({ store: given, onOpenSettings }: { store?: Receip
           salespeople={settings.salespersonPerRow ? lists.salespeople : null}
           hint={hint}
           empty={loaded && !receipt && !state.creating}
+          credit={credit !== null}
         />
         {/* Totals first: Sum, Due and Change must be in view on a small till screen; the picture fits below. */}
         <div className="side">

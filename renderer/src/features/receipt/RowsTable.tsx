@@ -21,6 +21,7 @@ export function RowsTable({
   salespeople,
   hint,
   empty,
+  credit = false,
 }: {
   store: ReceiptStore;
   /** Owned by the screen: the F-keys, the dialogs and the amount fields move the focus back here. */
@@ -37,6 +38,8 @@ export function RowsTable({
   hint: string;
   /** Loaded, and no receipt open or on its way: invite F2. */
   empty: boolean;
+  /** A credit note: the Serial number column says where the returned goods go. */
+  credit?: boolean;
 }) {
   const { t } = useTranslation();
   const rowsRef = useRef<HTMLTableSectionElement>(null);
@@ -56,7 +59,7 @@ export function RowsTable({
 
   return (
     <div className="rows">
-      <table aria-label={t('row.table')} className={salespeople ? 'with-salesperson' : undefined}>
+      <table aria-label={t('row.table')} className={[salespeople ? 'with-salesperson' : '', credit ? 'credit' : ''].join(' ').trim() || undefined}>
         <thead>
           <tr>
             <th scope="col" className="col-no">{t('row.lineNo')}</th>
@@ -66,7 +69,7 @@ export function RowsTable({
             <th scope="col" className="col-discount num">{t('row.discount')}</th>
             <th scope="col" className="col-content">{t('row.content')}</th>
             <th scope="col" className="col-price num">{t('row.unitPrice')}</th>
-            <th scope="col" className="col-serial">{t('row.serialNo')}</th>
+            <th scope="col" className="col-serial">{t(credit ? 'credit.goods' : 'row.serialNo')}</th>
             {salespeople ? <th scope="col" className="col-salesperson">{t('row.salesperson')}</th> : null}
             <th scope="col" className="col-sum num">{t('row.sum')}</th>
           </tr>

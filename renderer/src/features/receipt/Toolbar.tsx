@@ -2,11 +2,12 @@ import { useTranslation } from 'react-i18next';
 import type { ReceiptView } from '../../../../electron/contract/api';
 import type { ReceiptStore } from './store';
 import { DrawerButton } from './DrawerButton';
+import { creditBlocked } from './store-returns';
 
 /**
  * Directo's document buttons. Plain buttons in the Tab order; the ones with a key show it
- * (aria-hidden, so the accessible name is just the word). Delete is disabled, with the reason
- * as its tooltip and description, when the setting or the status forbids it.
+ * (aria-hidden, so the accessible name is just the word). Delete and Credit are disabled, with
+ * the reason as their tooltip and description, when the setting or the status forbids them.
  */
 export function Toolbar({
   store,
@@ -30,12 +31,26 @@ export function Toolbar({
         ? t('toolbar.deleteConfirmed')
         : null;
 
+  const creditKey = creditBlocked(receipt);
+  const creditReason = creditKey === null ? null : t(creditKey);
+
   const after = (done: Promise<unknown>) => void done.then(onDone);
 
   return (
     <nav className="toolbar" aria-label={t('toolbar.label')}>
       <button type="button" onClick={() => void actions().showOpenList()}>
         {t('toolbar.open')} <kbd aria-hidden="true">F3</kbd>
+      </button>
+      <button type="button" onClick={() => actions().showFind()}>
+        {t('toolbar.find')} <kbd aria-hidden="true">F7</kbd>
+      </button>
+      <button
+        type="button"
+        disabled={creditReason !== null}
+        title={creditReason ?? undefined}
+        onClick={() => after(actions().credit())}
+      >
+        {t('toolbar.credit')} <kbd aria-hidden="true">F5</kbd>
       </button>
       <button type="button" onClick={() => after(actions().copy())}>
         {t('toolbar.copy')}

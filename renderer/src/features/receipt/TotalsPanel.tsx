@@ -2,14 +2,17 @@ import { useTranslation } from 'react-i18next';
 import type { ReceiptView, SettingsView } from '../../../../electron/contract/api';
 import { formatMoney, type Language } from '../../i18n';
 import { PaymentField } from './PaymentField';
+import { CreditCards } from './CreditCards';
 import { PaymentsList } from './PaymentsList';
 import type { PaymentEntry, ReceiptStore } from './store';
+import { isCreditNote } from './store-returns';
 import { VatLines } from './VatLines';
 
 /**
  * The side panel: Sum (turnover), Rounding, To pay, Due, the amount fields (F4 cash, F6 card,
  * transfer and prepayment behind settings), Money, Change, the payments and the VAT lines.
- * Every amount is the core's ReceiptView, only formatted here.
+ * Every amount is the core's ReceiptView, only formatted here. On a credit note the money goes
+ * out: To refund, Paid out, the sale's card payments to cancel and the refund by transfer.
  */
 export function TotalsPanel({
   store,
@@ -34,28 +37,68 @@ export function TotalsPanel({
   const { t } = useTranslation();
   const money = (minor: number | undefined) => (minor === undefined ? '' : formatMoney(minor, lang));
   const open = receipt !== null && receipt.status !== 'confirmed';
+  // A credit note pays money out: its amounts read as what goes to the customer, positive.
+  const credit = isCreditNote(receipt) ? receipt : null;
+  const refund = receipt !== null && (credit !== null || receipt.payableMinor < 0);
+  const out = (minor: number | undefined) => money(minor === undefined ? undefined : Math.abs(minor));
 
-  const extra = (['transfer', 'prepayment'] as const).filter((m) => (m === 'transfer' ? settings.transferEnabled : settings.prepaymentEnabled));
+  const extra = credit
+    ? []
+    : (['transfer', 'prepayment'] as const).filter((m) => (m === 'transfer' ? settings.transferEnabled : settings.prepaymentEnabled));
 
   return (
-    <aside className="totals" aria-label={t('receipt.totals')}>
+    <aside className={refund ? 'totals refund' : 'totals'} aria-label={t('receipt.totals')}>
       <AmountOutput id="receipt-sum" className="field total" label={t('receipt.sum')} value={money(receipt?.totalMinor)} />
       {receipt && receipt.roundingMinor !== 0 ? (
         <AmountOutput id="receipt-rounding" className="field rounding" label={t('receipt.rounding')} value={money(receipt.roundingMinor)} />
       ) : null}
-      <AmountOutput id="receipt-payable" className="field payable" label={t('receipt.toPay')} value={money(receipt?.payableMinor)} />
-      <AmountOutput id="receipt-due" className="field due" label={t('receipt.due')} value={money(receipt?.dueMinor)} />
+      {refund ? (
+        <>
+          <AmountOutput id="receipt-payable" className="field payable" label={t('credit.toRefund')} value={out(receipt.payableMinor)} />
+          <AmountOutput id="receipt-due" className="field due" label={t('credit.leftToRefund')} value={out(receipt.dueMinor)} />
+        </>
+      ) : (
+        <>
+          <AmountOutput id="receipt-payable" className="field payable" label={t('receipt.toPay')} value={money(receipt?.payableMinor)} />
+          <AmountOutput id="receipt-due" className="field due" label={t('receipt.due')} value={money(receipt?.dueMinor)} />
+        </>
+      )}
 
       <PaymentField method="cash" shortcut="F4" entry={payment} lang={lang} store={store} onDone={onDone} />
-      <AmountOutput id="receipt-money" className="field" label={t('receipt.money')} value={money(receipt?.moneyMinor)} />
-      <AmountOutput id="receipt-change" className="field change" label={t('receipt.change')} value={money(receipt?.changeMinor)} />
-      <PaymentField method="card" shortcut="F6" entry={payment} lang={lang} store={store} onDone={onDone} />
+      {credit ? (
+        <>
+          {/* Nothing is handed back on a refund: Change gives its line to the card refund. */}
+          <AmountOutput id="receipt-money" className="field" label={t('credit.paidOut')} value={out(credit.moneyMinor)} />
+          <CreditCards
+            cards={credit.credit?.cards ?? []}
+            open={open}
+            busy={cardPending}
+            lang={lang}
+            owedMinor={Math.max(0, -credit.dueMinor)}
+            onCancel={(paymentId) => void store.getState().cancelCard(paymentId).then(onDone)}
+            onRefund={(paymentId) => void store.getState().refundToCard(paymentId).then(onDone)}
+          />
+        </>
+      ) : (
+        <>
+          <AmountOutput id="receipt-money" className="field" label={t('receipt.money')} value={money(receipt?.moneyMinor)} />
+          <AmountOutput id="receipt-change" className="field change" label={t('receipt.change')} value={money(receipt?.changeMinor)} />
+          <PaymentField method="card" shortcut="F6" entry={payment} lang={lang} store={store} onDone={onDone} />
+        </>
+      )}
       {cardPending ? (
         <p role="status" className="card-waiting">
           {terminalPrompt
             ? t(`payment.prompt.${terminalPrompt.key}`, { defaultValue: terminalPrompt.text })
             : t('payment.waitingCard')}
         </p>
+      ) : null}
+      {credit && open ? (
+        <div className="pay-buttons">
+          <button type="button" onClick={() => store.getState().showTransferRefund()}>
+            {t('credit.refundTransfer')}
+          </button>
+        </div>
       ) : null}
       {extra.length > 0 ? (
         <div className="pay-buttons">
@@ -76,6 +119,7 @@ export function TotalsPanel({
         payments={receipt?.payments ?? []}
         lang={lang}
         removable={open}
+        refund={credit !== null}
         onRemove={(id) => void store.getState().removePayment(id)}
       />
       <VatLines receipt={receipt} lang={lang} />

@@ -58,6 +58,10 @@ const FIELD_CODES: ReadonlySet<string> = new Set([
   'object.not_found',
   'warehouse.not_found',
   'salesperson.not_found',
+  // A credit note's quantity and the cash paid out.
+  'credit.above_left',
+  'credit.positive_quantity',
+  'payment.exceeds_refund',
 ]);
 
 /** The header fields the core names in `details.field` (receipt.setHeader's input). */

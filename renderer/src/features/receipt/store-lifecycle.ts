@@ -193,7 +193,8 @@ export function lifecycleActions(kit: Kit): LifecycleActions {
           }
           throw error;
         }
-        set({ receipt: view, message: message('success', 'messages.confirmed', { number: view.number ?? '' }) });
+        const key = view.documentType === 'credit_note' ? 'messages.creditConfirmed' : 'messages.confirmed';
+        set({ receipt: view, message: message('success', key, { number: view.number ?? '' }) });
         return true;
       }, false);
     },

@@ -1,6 +1,7 @@
-import type { PaymentMethod } from '../../../../electron/contract/api';
+import type { PaymentMethod, ReceiptView } from '../../../../electron/contract/api';
 import { ApiError, call } from '../../lib/pos-client';
 import type { Kit } from './store-kit';
+import { isCreditNote } from './store-returns';
 import type { PaymentActions } from './store-types';
 
 
@@ -18,6 +19,29 @@ export function paymentActions(kit: Kit): PaymentActions {
     const { settings } = get();
     if (method === 'transfer') return settings.transferEnabled;
     if (method === 'prepayment') return settings.prepaymentEnabled;
+    return true;
+  };
+
+  /**
+   * A credit note pays back: F4 opens the cash field with the refund rounded as cash is (a
+   * positive amount, paid out); a card refund cancels the sale's card payment, a transfer needs
+   * the payee (their own dialogs).
+   */
+  const startRefund = (receipt: ReceiptView, method: PaymentMethod): boolean => {
+    if (method === 'card') {
+      void get().cancelFirstCard();
+      return false;
+    }
+    if (method !== 'cash') {
+      get().showTransferRefund();
+      return false;
+    }
+    if (receipt.dueMinor >= 0) {
+      notify('error', 'errors.payment.nothing_owed');
+      return false;
+    }
+    seq += 1;
+    set({ payment: { method, amountMinor: -receipt.cashDueMinor, seq }, message: message('info', 'messages.payPrompt.refund') });
     return true;
   };
 
@@ -40,6 +64,7 @@ export function paymentActions(kit: Kit): PaymentActions {
         notify('error', 'errors.row.price_required', { lines: forbidden.join(', ') });
         return false;
       }
+      if (isCreditNote(receipt)) return startRefund(receipt, method);
       if (receipt.dueMinor <= 0) {
         notify('error', 'errors.payment.nothing_due');
         return false;
@@ -78,8 +103,12 @@ export function paymentActions(kit: Kit): PaymentActions {
             }
             throw error;
           }
-          const paid =
-            method !== 'cash'
+          const paidOut = -(view.payments.at(-1)?.amountMinor ?? -amountMinor);
+          const paid = isCreditNote(view)
+            ? view.dueMinor < 0
+              ? message('warning', 'messages.refundShort', { amount: paidOut, due: -view.dueMinor })
+              : message('success', 'messages.refunded', { amount: paidOut })
+            : method !== 'cash'
               ? message('success', PAID_KEY[method], { amount: view.payments.at(-1)?.amountMinor ?? amountMinor })
               : view.dueMinor > 0
                 ? // Less than was due is a part payment, not a sale settled: say what is still owed.

@@ -12,7 +12,7 @@ import type {
   ReferenceLists,
   SettingsView,
 } from '../../../../electron/contract/api';
-import type { ErrorDetails } from '../../lib/pos-client';
+import type { ApiError, ErrorDetails } from '../../lib/pos-client';
 
 /**
  * The receipt screen's state and actions, as types only: the store (store.ts) puts them together,
@@ -51,7 +51,11 @@ export type DialogState =
   | { kind: 'preview'; lines: string[]; copy: boolean }
   | { kind: 'open'; receipts: ReceiptSummary[] }
   | { kind: 'ask'; ask: Ask }
-  | { kind: 'weight'; code: string; name: string };
+  | { kind: 'weight'; code: string; name: string }
+  /** F7: find a confirmed receipt by its number, or search for it. */
+  | { kind: 'find' }
+  /** A credit note's refund by bank transfer: amount, payee, IBAN, comment. */
+  | { kind: 'transfer' };
 
 /** Something the cashier is asked before the till takes it: "Are you sure?". */
 export type Ask =
@@ -115,7 +119,7 @@ export interface CommonActions {
   closeDialog(): void;
 }
 
-export type ReceiptState = ReceiptData & CommonActions & LifecycleActions & RowActions & HeaderActions & PaymentActions;
+export type ReceiptState = ReceiptData & CommonActions & LifecycleActions & RowActions & HeaderActions & PaymentActions & ReturnActions;
 export type ReceiptStore = StoreApi<ReceiptState>;
 
 
@@ -197,4 +201,32 @@ export interface PaymentActions {
   /** Cash: what the customer handed over; the others: the amount to take. */
   pay(method: PaymentMethod, amountMinor: number, confirmed?: boolean): Promise<boolean>;
   removePayment(paymentId: string): Promise<boolean>;
+}
+
+/** A refund by bank transfer as typed into its dialog (the amount positive: paid out). */
+export type TransferRefund = Omit<Input<'receipt.refundTransfer'>, 'receiptId'>;
+
+/** Returns: find the sale, credit it, pay the refund out (cash goes through `pay`). */
+export interface ReturnActions {
+  /** F7: the Find receipt dialog. */
+  showFind(): void;
+  /**
+   * The confirmed receipt with this number (as printed, typed short or scanned) on screen,
+   * read-only. Resolves the error instead when there is none (`receipt.not_found`: search for it).
+   */
+  findReceipt(text: string): Promise<ApiError | null>;
+  /** A receipt picked from the search list, read-only. */
+  openFound(receiptId: string): Promise<boolean>;
+  /** F5: the credit note of the confirmed receipt on screen (the one begun already, if any). */
+  credit(): Promise<boolean>;
+  /** Cancels an original card payment on the terminal as the credit note's refund. */
+  cancelCard(paymentId: string): Promise<boolean>;
+  /** Money back to the card on the terminal (refund, not a cancellation), when the card payment cannot be cancelled. */
+  refundToCard(paymentId: string): Promise<boolean>;
+  /** F6 on a credit note: cancels the first card payment the terminal may cancel, else refunds to the card. */
+  cancelFirstCard(): Promise<boolean>;
+  /** Opens the transfer refund dialog. */
+  showTransferRefund(): void;
+  /** Books the transfer refund; resolves the error to show in the dialog, or null once booked. */
+  refundTransfer(refund: TransferRefund): Promise<ApiError | null>;
 }

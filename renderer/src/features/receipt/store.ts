@@ -5,6 +5,7 @@ import { createKit } from './store-kit';
 import { headerActions } from './store-header';
 import { lifecycleActions } from './store-lifecycle';
 import { paymentActions } from './store-payments';
+import { returnActions } from './store-returns';
 import { rowActions } from './store-rows';
 import type { ReceiptState, ReceiptStore } from './store-types';
 
@@ -34,6 +35,7 @@ export const FALLBACK_SETTINGS: SettingsView = {
   cashRounding: '0.05',
   roundingAccount: '-',
   defaultSeries: '-',
+  creditSeries: '-',
   defaultWarehouse: '-',
   cashierName: '-',
   printerConnection: '',
@@ -66,9 +68,10 @@ export const FALLBACK_SETTINGS: SettingsView = {
 
 export const EMPTY_LISTS: ReferenceLists = { series: [], warehouses: [], objects: [], salespeople: [], priceFormulas: [] };
 
-/** Can the Article field take a code right now? */
+/** Can the Article field take a code right now? A credit note returns the sale's rows only. */
 export const canAddArticles = (s: Pick<ReceiptState, 'receipt' | 'creating'>): boolean =>
-  s.creating || (s.receipt !== null && s.receipt.status !== 'confirmed' && !s.receipt.locked);
+  s.creating ||
+  (s.receipt !== null && s.receipt.status !== 'confirmed' && !s.receipt.locked && s.receipt.documentType !== 'credit_note');
 
 /** Can rows and header fields change (not confirmed, not locked after print)? */
 export const isEditable = (receipt: ReceiptView | null): receipt is ReceiptView =>
@@ -110,6 +113,7 @@ export function createReceiptStore({ tone = webAudioTone() }: { tone?: TonePlaye
       ...rows,
       ...headerActions(kit),
       ...paymentActions(kit),
+      ...returnActions(kit),
       // A code that went on no row and a refused F12 are errors a cashier looking at the customer
       // must notice: they come with the banner and the tone, whoever asked (key, scanner, dialog).
       addArticle: (code, options) => kit.within({ loud: true }, () => rows.addArticle(code, options)),

@@ -6,8 +6,8 @@ const F_KEY = /^F([1-9]|1[0-2])$/;
 
 /**
  * The screen's F-keys, listened to on the window: they work wherever the focus is, and the
- * browser never gets them. F2 new, F3 open, F4 cash, F6 card, F8 print, F9 save, F10 ID card,
- * F12 confirm. An open dialog keeps its keys to itself (Dialog stops them; checked here too).
+ * browser never gets them. F2 new, F3 open, F4 cash, F5 credit, F6 card, F7 find, F8 print,
+ * F9 save, F10 ID card, F12 confirm. An open dialog keeps its keys to itself (Dialog stops them; checked here too).
  */
 export function useFunctionKeys({ store, articleRef }: { store: ReceiptStore; articleRef: RefObject<HTMLInputElement | null> }) {
   useEffect(() => {
@@ -41,6 +41,16 @@ export function useFunctionKeys({ store, articleRef }: { store: ReceiptStore; ar
       if ((await actions().confirm()) && articleRef.current) articleRef.current.value = '';
       // A question F12 opened ("Confirm this receipt anyway?") keeps the focus on its answers.
       if (actions().dialog === null) focusArticle();
+    };
+
+    const startCredit = async () => {
+      if (!(await actions().credit())) return;
+      // A return is mostly quantities: the cursor waits in the first row's.
+      const quantity = document.querySelector<HTMLInputElement>('input[data-row-col="quantity"]');
+      if (quantity && actions().dialog === null) {
+        quantity.focus();
+        quantity.select();
+      } else if (actions().dialog === null) focusArticle();
     };
 
     const thenFocus = (done: Promise<unknown>) => void done.then(() => actions().dialog === null && focusArticle());
@@ -77,6 +87,12 @@ export function useFunctionKeys({ store, articleRef }: { store: ReceiptStore; ar
           break;
         case 'F4':
           void openPayment('cash');
+          break;
+        case 'F5':
+          void startCredit();
+          break;
+        case 'F7':
+          actions().showFind();
           break;
         case 'F6':
           void openPayment('card');

@@ -131,8 +131,9 @@ export function useScanner({
 
     const onKeyDown = (event: KeyboardEvent) => {
       const active = document.activeElement;
-      // The Article field takes scans itself (and a burst begun elsewhere ends here).
-      if (active !== null && active === articleRef.current) {
+      // The Article field takes scans itself (and a burst begun elsewhere ends here), as does a
+      // field made for a code read off paper (Find receipt: the receipt's own QR code or barcode).
+      if (active !== null && (active === articleRef.current || (active instanceof HTMLElement && active.dataset.scanTarget !== undefined))) {
         forget();
         return;
       }

@@ -1,7 +1,8 @@
 import { useEffect, useId, useRef, useState, type ChangeEvent, type KeyboardEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Dialog } from '../../components/Dialog';
-import { currentLanguage, errorKey, formatDetails } from '../../i18n';
+import { currentLanguage } from '../../i18n';
+import { SearchFooter } from './SearchFooter';
 import { useSearch } from './useSearch';
 import './search.css';
 
@@ -186,22 +187,7 @@ export function SearchDialog<T>({
           </tbody>
         </table>
       </div>
-      <p role="status" className="search-status">
-        {status}
-      </p>
-      {result.error && fresh ? (
-        <p role="alert" className="search-error">
-          {t(errorKey(result.error.code, result.error.details), formatDetails(result.error.details, lang))}
-        </p>
-      ) : null}
-      <div className="search-footer">
-        <p id={hintId} className="search-hint">
-          {t('search.hint')}
-        </p>
-        <button type="button" className="dialog-button" onClick={onClose}>
-          {t('dialog.close')}
-        </button>
-      </div>
+      <SearchFooter status={status} error={result.error && fresh ? result.error : null} hintId={hintId} hint={t('search.hint')} lang={lang} onClose={onClose} />
     </Dialog>
   );
 }

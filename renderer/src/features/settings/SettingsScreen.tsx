@@ -105,7 +105,7 @@ export function SettingsScreen({ onClose }: { onClose(): void }) {
     ) : null;
 
   const select = (
-    field: 'zeroPricePolicy' | 'cashRounding' | 'defaultSeries' | 'defaultWarehouse' | 'terminalSlips',
+    field: 'zeroPricePolicy' | 'cashRounding' | 'defaultSeries' | 'creditSeries' | 'defaultWarehouse' | 'terminalSlips',
     options: { value: string; label: string }[],
     ref?: Ref<HTMLSelectElement>,
   ) => {
@@ -359,6 +359,7 @@ export function SettingsScreen({ onClose }: { onClose(): void }) {
               <legend>{t('settings.sections.till')}</legend>
               {text('tillName', 40)}
               {select('defaultSeries', named(lists?.series ?? []))}
+              {select('creditSeries', named(lists?.series ?? []))}
               {select('defaultWarehouse', named(lists?.warehouses ?? []))}
               {text('cashierName', 40)}
             </fieldset>
