@@ -20,7 +20,7 @@ export const CreditRowView = z.object({
 export type CreditRowView = z.infer<typeof CreditRowView>;
 
 /** Why the terminal may not cancel an original card payment now. */
-export const CancelRefusal = z.enum(['cancelled', 'not_today', 'not_exact']);
+export const CancelRefusal = z.enum(['cancelled', 'refunded', 'not_today', 'not_exact']);
 export type CancelRefusal = z.infer<typeof CancelRefusal>;
 
 export const OriginalCardView = z.object({
@@ -40,6 +40,10 @@ export const CreditNoteView = z.object({
   originalConfirmedAt: z.string(),
   /** The original's card payments (a draft offers to cancel them; empty once confirmed). */
   cards: z.array(OriginalCardView),
+  /** What the sale took by card and no credit note gave back yet: a card refund goes no further. */
+  cardLeftMinor: z.number().int().nonnegative(),
+  /** What a refund to the card would give back now: the card part of what is still owed. */
+  cardRefundMinor: z.number().int().nonnegative(),
 });
 export type CreditNoteView = z.infer<typeof CreditNoteView>;
 

@@ -60,6 +60,8 @@ export interface RowRecord {
   /** A credit note's row: the sold row it returns, and where its goods go. */
   creditOfRow?: string | null;
   stockAction?: 'back' | 'write_off' | null;
+  /** Not stored: the sum a credit note's last return of a part-returned row takes (see domain/returns.ts). */
+  fixedSumMinor?: number | null;
 }
 
 /** What a row shows from its article today: picture, stock and zero-price override. */

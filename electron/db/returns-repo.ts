@@ -7,9 +7,11 @@ import type { SoldRow } from '../domain/returns.js';
 export function soldRows(db: Db, originalId: string, exceptId: string | null = null): SoldRow[] {
   return db
     .prepare(
-      `SELECT r.id AS rowId, r.quantity_milli AS soldMilli,
+      `SELECT r.id AS rowId, r.quantity_milli AS soldMilli, r.sum_minor AS soldSumMinor,
               coalesce((SELECT -sum(c.quantity_milli) FROM receipt_rows c JOIN receipts d ON d.id = c.receipt_id
-                         WHERE c.credit_of_row = r.id AND d.status = 'confirmed' AND d.id IS NOT @exceptId), 0) AS returnedMilli
+                         WHERE c.credit_of_row = r.id AND d.status = 'confirmed' AND d.id IS NOT @exceptId), 0) AS returnedMilli,
+              coalesce((SELECT -sum(c.sum_minor) FROM receipt_rows c JOIN receipts d ON d.id = c.receipt_id
+                         WHERE c.credit_of_row = r.id AND d.status = 'confirmed' AND d.id IS NOT @exceptId), 0) AS returnedSumMinor
          FROM receipt_rows r WHERE r.receipt_id = @originalId ORDER BY r.line_no`,
     )
     .all({ originalId, exceptId }) as SoldRow[];
@@ -42,13 +44,38 @@ export function confirmedIdByNumber(db: Db, series: { prefix: string } | { code:
   return row?.id ?? null;
 }
 
-/** The original card payments a confirmed or draft credit note already cancelled on the terminal. */
+/**
+ * The original card payments a credit note cancelled on the terminal, or asked the terminal to
+ * cancel (approved, or still in doubt): none of them may be cancelled again.
+ */
 export function cancelledPaymentIds(db: Db, paymentIds: readonly string[]): Set<string> {
   if (paymentIds.length === 0) return new Set();
+  const list = paymentIds.map(() => '?').join(',');
   const rows = db
-    .prepare(`SELECT cancels_payment AS id FROM payments WHERE cancels_payment IN (${paymentIds.map(() => '?').join(',')})`)
-    .all(...paymentIds) as { id: string }[];
+    .prepare(
+      `SELECT cancels_payment AS id FROM payments WHERE cancels_payment IN (${list})
+       UNION SELECT payment_id FROM terminal_requests
+        WHERE kind = 'reversal' AND status IN ('approved', 'pending', 'unknown') AND payment_id IN (${list})`,
+    )
+    .all(...paymentIds, ...paymentIds) as { id: string }[];
   return new Set(rows.map((r) => r.id));
+}
+
+/**
+ * Card money already given back for a sale, over all its credit notes (drafts too): cancelled or
+ * refunded card payments, and cancellations or refunds the terminal was asked for whose answer is
+ * not known yet. A card refund never goes beyond what the sale took by card minus this.
+ */
+export function cardGivenBack(db: Db, originalId: string): number {
+  const row = db
+    .prepare(
+      `SELECT coalesce((SELECT -sum(p.amount_minor) FROM payments p JOIN receipts n ON n.id = p.receipt_id
+                         WHERE n.credit_of = @originalId AND p.method = 'card' AND p.amount_minor < 0), 0)
+            + coalesce((SELECT sum(t.amount_minor) FROM terminal_requests t JOIN receipts n ON n.id = t.receipt_id
+                         WHERE n.credit_of = @originalId AND t.kind IN ('reversal', 'refund') AND t.status IN ('pending', 'unknown')), 0) AS n`,
+    )
+    .get({ originalId }) as { n: number };
+  return row.n;
 }
 
 export interface FoundRow {

@@ -59,6 +59,13 @@ export function requestsInDoubt(db: Db): TerminalRequestRecord[] {
     .all() as TerminalRequestRecord[];
 }
 
+/** The terminal receipt numbers of the latest recorded requests, newest first. */
+export function recentReceiptNos(db: Db, limit = 200): string[] {
+  return (
+    db.prepare(`SELECT receipt_no AS n FROM terminal_requests WHERE receipt_no IS NOT NULL ORDER BY created_at DESC, rowid DESC LIMIT ?`).all(limit) as { n: string }[]
+  ).map((r) => r.n);
+}
+
 /** Approved card payments no sale took (found by recovery after the cashier moved on). */
 export function orphanedApprovals(db: Db): TerminalRequestRecord[] {
   return db.prepare(`SELECT ${COLUMNS} FROM terminal_requests WHERE orphaned = 1 ORDER BY created_at, rowid`).all() as TerminalRequestRecord[];

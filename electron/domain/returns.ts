@@ -15,11 +15,26 @@ export interface SoldRow {
   soldMilli: number;
   /** Returned by confirmed credit notes so far, as a positive amount. */
   returnedMilli: number;
+  /** The sold row's frozen sum, and what confirmed credit notes gave back of it (positive). */
+  soldSumMinor?: number;
+  returnedSumMinor?: number;
 }
 
 /** What may still come back of a sold row (never below zero). */
 export function leftToReturn(row: SoldRow): number {
   return Math.max(0, row.soldMilli - row.returnedMilli);
+}
+
+/**
+ * The sum of a return that takes back everything left of a row that earlier credit notes returned
+ * in part: what is left of the sold row's sum (negative), not quantity × price — each part is
+ * rounded to the cent on its own, and three returns of one piece each must not give back more
+ * than the three pieces cost together. Null: the return's sum is quantity × price as usual (a
+ * whole row returned at once mirrors its sale exactly).
+ */
+export function lastReturnSum(row: SoldRow, quantityMilli: number): number | null {
+  if (row.returnedMilli <= 0 || row.soldSumMinor === undefined || -quantityMilli !== leftToReturn(row) || quantityMilli >= 0) return null;
+  return sumMinor([0, -row.soldSumMinor, row.returnedSumMinor ?? 0]);
 }
 
 /** The rows a new credit note starts with: everything left of each row, negative. */
@@ -82,15 +97,18 @@ export interface OriginalCardPayment {
   cancelled: boolean;
 }
 
-export type CancelRefusal = 'cancelled' | 'not_today' | 'not_exact';
+export type CancelRefusal = 'cancelled' | 'refunded' | 'not_today' | 'not_exact';
 
 /**
- * Whether the terminal may cancel (reverse) an original card payment now: only on the shop day it
- * was paid, only for its exact amount — the credit note must owe at least that much by card
- * (`owedMinor`, positive) — and only once. Otherwise the refund goes in cash, by transfer or to the card.
+ * Whether the terminal may cancel (reverse) an original card payment now: only once; only while
+ * none of the sale's card money went back another way (`cardLeftMinor`: what the sale took by
+ * card minus what credit notes gave back to cards); only on the shop day it was paid; only for its
+ * exact amount — the credit note must owe at least that much (`owedMinor`, positive). Otherwise
+ * the refund goes to the card as a refund, in cash or by transfer.
  */
-export function cancelRefusal(card: OriginalCardPayment, today: string, owedMinor: number): CancelRefusal | null {
+export function cancelRefusal(card: OriginalCardPayment, today: string, owedMinor: number, cardLeftMinor: number): CancelRefusal | null {
   if (card.cancelled) return 'cancelled';
+  if (cardLeftMinor < card.amountMinor) return 'refunded';
   if (card.paidOn !== today) return 'not_today';
   return owedMinor >= card.amountMinor ? null : 'not_exact';
 }

@@ -9,6 +9,11 @@ export interface TotalsRow {
   unitPriceMinor: number;
   vatRateBp: number;
   discountBp: number;
+  /**
+   * The row's sum when it is not quantity × price: the last return of a sold row takes back what
+   * is left of the row's sum, so several credit notes never give back more than the sale took.
+   */
+  fixedSumMinor?: number | null;
 }
 
 export interface VatLine {
@@ -59,6 +64,10 @@ export function listSum(row: TotalsRow): number {
  */
 export function rowSum(row: TotalsRow): number {
   checkRow(row);
+  if (row.fixedSumMinor !== undefined && row.fixedSumMinor !== null) {
+    if (!Number.isSafeInteger(row.fixedSumMinor)) throw new RangeError(`fixedSumMinor is not whole cents: ${row.fixedSumMinor}`);
+    return row.fixedSumMinor;
+  }
   return cents(
     new D(row.quantityMilli)
       .times(row.unitPriceMinor)

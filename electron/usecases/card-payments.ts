@@ -8,6 +8,7 @@ import {
   insertTerminalRequest,
   orphanedApprovals,
   requestsInDoubt,
+  recentReceiptNos,
   setOrphaned,
   type TerminalRequestRecord,
 } from '../db/terminal-repo.js';
@@ -96,8 +97,9 @@ export function cardPayments(deps: CoreDeps, rc: ReceiptContext) {
       } else if (r?.status === 'draft' && r.docType === 'credit_note' && !repo.paymentOfTerminalRequest(db, req.id)) {
         // A credit note's refund: the sale's card payment cancelled, or money back to the card.
         recordCard(ctx, r.id, req, result, -req.amountMinor, req.kind === 'reversal' ? req.paymentId : null);
-      } else if (req.kind === 'refund') {
-        logDevice(db, { at: now(), device: 'terminal', event: 'refund.unattached', detail: `${money(req.amountMinor)} ${result.reference}`, receiptId: req.receiptId });
+      } else if (req.kind === 'refund' || (r === null && req.paymentId !== null)) {
+        // Money given back that no credit note holds any more: a manager must see it.
+        logDevice(db, { at: now(), device: 'terminal', event: `${req.kind}.unattached`, detail: `${money(req.amountMinor)} ${result.reference}`, receiptId: req.receiptId });
       }
       return;
     }
@@ -119,7 +121,13 @@ export function cardPayments(deps: CoreDeps, rc: ReceiptContext) {
     if (!terminal.recover) return false;
     let outcome: RecoveryOutcome;
     try {
-      outcome = await terminal.recover({ requestId: req.id, kind: req.kind, amountMinor: req.amountMinor, startedAt: req.createdAt });
+      outcome = await terminal.recover({
+        requestId: req.id,
+        kind: req.kind,
+        amountMinor: req.amountMinor,
+        startedAt: req.createdAt,
+        knownReceiptNos: recentReceiptNos(db),
+      });
     } catch {
       return false;
     }
@@ -161,10 +169,13 @@ export function cardPayments(deps: CoreDeps, rc: ReceiptContext) {
     receiptId: string,
     request: { kind: 'reversal' | 'refund'; amountMinor: number; paymentId: string | null },
     call: (requestId: string) => Promise<TerminalResult>,
-    onApproved?: () => void,
+    options: { check?: () => void; onApproved?: () => void } = {},
   ): Promise<void> => {
     if (requestsInDoubt(db).length > 0 && (await recoverAll(ctx)).inDoubt > 0) throw inDoubtError();
+    // Checked again after any recovery, in the transaction that journals the request: what an
+    // earlier lost answer turned out to have given back counts.
     const requestId = tx(() => {
+      options.check?.();
       const id = ids.next();
       insertTerminalRequest(db, { id, receiptId, ...request, now: now() });
       return id;
@@ -172,7 +183,11 @@ export function cardPayments(deps: CoreDeps, rc: ReceiptContext) {
     const result = await ask(() => call(requestId));
     if (result === 'unknown') {
       const req = findTerminalRequest(db, requestId);
-      if (req && (await recoverOne(ctx, req))) return;
+      if (req && (await recoverOne(ctx, req))) {
+        // Asked afterwards, the terminal said it never did it: nothing was given back.
+        if (findTerminalRequest(db, requestId)?.status !== 'approved') throw new PosError('payment.declined', `${request.kind} not carried out`, { reason: 'not carried out' });
+        return;
+      }
       tx(() => finishTerminalRequest(db, { id: requestId, status: 'unknown', reference: null, message: 'no answer', now: now() }));
       throw inDoubtError();
     }
@@ -186,7 +201,7 @@ export function cardPayments(deps: CoreDeps, rc: ReceiptContext) {
       }
       const req = findTerminalRequest(db, requestId);
       if (req) settleApproved(ctx, req, result);
-      onApproved?.();
+      options.onApproved?.();
       return null;
     });
     if (refusal) throw refusal;
@@ -259,26 +274,22 @@ export function cardPayments(deps: CoreDeps, rc: ReceiptContext) {
     },
 
     /** A credit note's refund: the sale's card payment cancelled on the terminal by its receipt number. */
-    async cancelOriginal(ctx: CallContext, creditNoteId: string, originalId: string, payment: repo.PaymentRecord): Promise<ReceiptView> {
-      await giveBack(ctx, creditNoteId, { kind: 'reversal', amountMinor: payment.amountMinor, paymentId: payment.id }, (requestId) => reverseCall(requestId, payment), () =>
-        logDevice(db, { at: now(), device: 'terminal', event: 'credit.card_cancelled', detail: money(payment.amountMinor), receiptId: originalId }),
-      );
+    async cancelOriginal(ctx: CallContext, creditNoteId: string, originalId: string, payment: repo.PaymentRecord, check: () => void): Promise<ReceiptView> {
+      await giveBack(ctx, creditNoteId, { kind: 'reversal', amountMinor: payment.amountMinor, paymentId: payment.id }, (requestId) => reverseCall(requestId, payment), {
+        check,
+        onApproved: () => logDevice(db, { at: now(), device: 'terminal', event: 'credit.card_cancelled', detail: money(payment.amountMinor), receiptId: originalId }),
+      });
       deps.screen.terminalChanged();
       return rc.view(ctx, creditNoteId);
     },
 
     /** A credit note's refund to the card (ZVT 06 31): the amount back to the card the customer presents. */
-    async refundToCard(ctx: CallContext, creditNoteId: string, amountMinor: number): Promise<ReceiptView> {
+    async refundToCard(ctx: CallContext, creditNoteId: string, amountMinor: number, check: () => void): Promise<ReceiptView> {
       const refund = terminal.refund;
       if (!refund) throw new PosError('credit.card_refund_unavailable', 'this terminal does not refund to a card', { terminal: terminal.name });
-      await giveBack(ctx, creditNoteId, { kind: 'refund', amountMinor, paymentId: null }, (requestId) => refund.call(terminal, { requestId, amountMinor, onPrompt }));
+      await giveBack(ctx, creditNoteId, { kind: 'refund', amountMinor, paymentId: null }, (requestId) => refund.call(terminal, { requestId, amountMinor, onPrompt }), { check });
       deps.screen.terminalChanged();
       return rc.view(ctx, creditNoteId);
-    },
-
-    /** A card request of this document whose outcome is not known yet: nothing else may settle it meanwhile. */
-    inDoubtFor(receiptId: string): boolean {
-      return requestsInDoubt(db).some((r) => r.receiptId === receiptId);
     },
 
     orphans(): OrphanedApproval[] {

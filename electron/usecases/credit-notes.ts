@@ -10,7 +10,7 @@ import { cardPayments } from './card-payments.js';
 import type { CallContext } from './context.js';
 import { shopDay } from './credit-view.js';
 import type { CoreDeps } from './ports.js';
-import { refundRefused } from './credit-rules.js';
+import { refundRefused, refuseWhileCardInDoubt } from './credit-rules.js';
 import { receiptContext } from './receipt-context.js';
 import { formatReceiptNumber } from './receipt-view.js';
 
@@ -96,7 +96,10 @@ export function creditNoteUseCases(deps: CoreDeps) {
         const open = openCreditNoteOf(db, original.id);
         if (open !== null) return rc.view(ctx, open);
         const rows = creditQuantities(soldRows(db, original.id));
-        if (rows.length === 0) throw new PosError('credit.nothing_left', 'everything on this receipt was returned already', { number: original.number ?? 0 });
+        if (rows.length === 0) {
+          const number = original.number === null ? '' : formatReceiptNumber(original.seriesPrefix, original.number);
+          throw new PosError('credit.nothing_left', 'everything on this receipt was returned already', { number });
+        }
         const series = ctx.settings.creditSeries;
         if (!exists(db, 'number_series', series)) throw new PosError('series.not_found', `no number series ${series}`, { code: series });
         const id = ids.next();
@@ -117,43 +120,58 @@ export function creditNoteUseCases(deps: CoreDeps) {
 
     /** F6 on a credit note: the original card payment back through the terminal (same shop day, exact amount). */
     'receipt.cancelCard': async ({ receiptId, paymentId }: ParsedInput<'receipt.cancelCard'>, ctx: CallContext): Promise<ReceiptView> => {
-      const { original, payment } = tx(() => {
+      /** The card payment of the sale that may be cancelled now; checked again once any earlier answer is settled. */
+      const cancellable = (): { sale: repo.ReceiptRecord; payment: repo.PaymentRecord } => {
         const note = loadCreditDraft(ctx, receiptId);
         const view = rc.viewOf(ctx, note);
         const cardView = view.credit?.cards.find((c) => c.paymentId === paymentId);
         const sale = rc.load(note.creditOf ?? '');
-        const paid = sale.payments.find((p) => p.id === paymentId && p.method === 'card');
-        if (!cardView || !paid) throw new PosError('payment.not_found', `payment ${paymentId} not found`);
-        if (cardView.refusal === 'cancelled') throw new PosError('credit.card_cancelled', 'this card payment was cancelled already');
-        if (cardView.refusal === 'not_today') throw new PosError('payment.reversal_not_today', 'a card payment can be cancelled only on its own day');
-        if (cardView.refusal === 'not_exact') {
-          throw new PosError('credit.card_not_exact', 'only the whole card payment can be cancelled', { amount: paid.amountMinor, owedMinor: Math.max(0, -view.dueMinor) });
+        const payment = sale.payments.find((p) => p.id === paymentId && p.method === 'card');
+        if (!cardView || !payment) throw new PosError('payment.not_found', `payment ${paymentId} not found`);
+        switch (cardView.refusal) {
+          case 'cancelled':
+            throw new PosError('credit.card_cancelled', 'this card payment was cancelled already');
+          case 'refunded':
+            throw new PosError('credit.card_refunded', 'part of the card money went back already', { amount: view.credit?.cardLeftMinor ?? 0 });
+          case 'not_today':
+            throw new PosError('payment.reversal_not_today', 'a card payment can be cancelled only on its own day');
+          case 'not_exact':
+            throw new PosError('credit.card_not_exact', 'only the whole card payment can be cancelled', { amount: payment.amountMinor, owedMinor: Math.max(0, -view.dueMinor) });
+          default:
+            return { sale, payment };
         }
-        rc.save(ctx, note);
-        return { original: sale, payment: paid };
+      };
+      const { sale, payment } = tx(() => {
+        const found = cancellable();
+        rc.save(ctx, rc.load(receiptId));
+        return found;
       });
-      return card.cancelOriginal(ctx, receiptId, original.id, payment);
+      return card.cancelOriginal(ctx, receiptId, sale.id, payment, () => void cancellable());
     },
 
     /** When the sale's card payment cannot be cancelled (another day, part of it): money back to the card (ZVT 06 31). */
     'receipt.refundCard': async ({ receiptId, amountMinor }: ParsedInput<'receipt.refundCard'>, ctx: CallContext): Promise<ReceiptView> => {
-      tx(() => {
+      /** At most what is owed, and what the sale took by card that no credit note gave back yet. */
+      const check = () => {
         const note = loadCreditDraft(ctx, receiptId);
-        const sale = rc.load(note.creditOf ?? '');
-        const due = rc.viewOf(ctx, note).dueMinor;
-        const outcome = refundExact('card', due, amountMinor);
-        if (!outcome.ok) throw refundRefused(outcome.reason, due);
-        // Back to a card only what was paid by card.
-        const byCard = sale.payments.filter((p) => p.method === 'card').reduce((sum, p) => sum + p.amountMinor, 0);
-        if (amountMinor > byCard) throw new PosError('credit.card_refund_above_card', 'more than the sale took by card', { amount: byCard, field: 'amountMinor' });
-        rc.save(ctx, note);
+        const view = rc.viewOf(ctx, note);
+        const outcome = refundExact('card', view.dueMinor, amountMinor);
+        if (!outcome.ok) throw refundRefused(outcome.reason, view.dueMinor);
+        const left = view.credit?.cardLeftMinor ?? 0;
+        if (amountMinor > left) throw new PosError('credit.card_refund_above_card', 'more than the sale took by card', { amount: left, field: 'amountMinor' });
+      };
+      tx(() => {
+        check();
+        rc.save(ctx, rc.load(receiptId));
       });
-      return card.refundToCard(ctx, receiptId, amountMinor);
+      return card.refundToCard(ctx, receiptId, amountMinor, check);
     },
 
     'receipt.refundTransfer': (input: ParsedInput<'receipt.refundTransfer'>, ctx: CallContext): ReceiptView =>
       tx(() => {
         const note = loadCreditDraft(ctx, input.receiptId);
+        // A card cancellation or refund in doubt may have paid this back already.
+        refuseWhileCardInDoubt(db, note.id);
         const iban = checkIban(input.iban);
         if (!iban.ok) throw new PosError('iban.invalid', `not a valid IBAN (${iban.reason})`, { reason: iban.reason, field: 'iban' });
         const due = rc.viewOf(ctx, note).dueMinor;

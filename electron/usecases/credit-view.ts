@@ -1,14 +1,19 @@
 import type { CreditRowView, OriginalCardView } from '../contract/api.js';
 import type { Db } from '../db/open.js';
 import { findReceipt, type ReceiptRecord } from '../db/receipts-repo.js';
-import { cancelledPaymentIds, soldRows } from '../db/returns-repo.js';
-import { cancelRefusal, leftToReturn } from '../domain/returns.js';
+import { cancelledPaymentIds, cardGivenBack, soldRows } from '../db/returns-repo.js';
+import { sumMinor } from '../domain/money.js';
+import { cancelRefusal, leftToReturn, refundParts } from '../domain/returns.js';
 import { formatReceiptNumber, type CreditFacts } from './receipt-view.js';
 
 /** The shop's calendar day of an instant (YYYY-MM-DD), in the shop's time zone. */
 export function shopDay(iso: string, timeZone: string): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone }).format(new Date(iso));
+  let format = DAY_FORMATS.get(timeZone);
+  if (!format) DAY_FORMATS.set(timeZone, (format = new Intl.DateTimeFormat('en-CA', { timeZone })));
+  return format.format(new Date(iso));
 }
+// A formatter is costly to make and a date search asks for hundreds of days: one per time zone.
+const DAY_FORMATS = new Map<string, Intl.DateTimeFormat>();
 
 /**
  * What a credit note shows of its original: the sale's number and date, per row what is left to
@@ -27,6 +32,8 @@ export function creditFacts(db: Db, r: ReceiptRecord, now: string, timeZone: str
     rows.set(row.id, { ofRowId: s.rowId, soldMilli: s.soldMilli, leftMilli: leftToReturn(s), stockAction: row.stockAction ?? 'back' });
   }
   const cardPayments = original.payments.filter((p) => p.method === 'card' && p.amountMinor > 0);
+  const cardLeftMinor = Math.max(0, sumMinor(cardPayments.map((p) => p.amountMinor)) - cardGivenBack(db, original.id));
+  const cashMinor = sumMinor(original.payments.filter((p) => p.method !== 'card').map((p) => p.amountMinor));
   const cancelled = cancelledPaymentIds(
     db,
     cardPayments.map((p) => p.id),
@@ -45,6 +52,7 @@ export function creditFacts(db: Db, r: ReceiptRecord, now: string, timeZone: str
             { amountMinor: p.amountMinor, paidOn: shopDay(p.createdAt ?? original.confirmedAt ?? now, timeZone), cancelled: cancelled.has(p.id) },
             today,
             owedMinor,
+            cardLeftMinor,
           ),
         }));
   return {
@@ -53,6 +61,9 @@ export function creditFacts(db: Db, r: ReceiptRecord, now: string, timeZone: str
       originalNumber: formatReceiptNumber(original.seriesPrefix, original.number),
       originalConfirmedAt: original.confirmedAt,
       cards,
+      cardLeftMinor,
+      // Card first, the rest in cash: the card part of what is still owed.
+      cardRefundMinor: r.status === 'confirmed' ? 0 : refundParts({ cardMinor: cardLeftMinor, cashMinor }, owedMinor, 'none').cardMinor,
     },
     rows,
   };

@@ -34,12 +34,17 @@ export function lookupUseCases(deps: CoreDeps) {
 
     'settings.get': (_: unknown, ctx: CallContext): SettingsView => ctx.settings,
 
-    'settings.update': (changes: ParsedInput<'settings.update'>): SettingsView => {
+    'settings.update': (changes: ParsedInput<'settings.update'>, ctx: CallContext): SettingsView => {
       // A device's connection string is checked before anything is stored: a bad one changes nothing.
       deps.deviceSettings.check(changes);
       const updated = tx(() => {
         for (const series of [changes.defaultSeries, changes.creditSeries]) {
           if (series !== undefined && !exists(db, 'number_series', series)) throw new PosError('series.not_found', `no series ${series}`, { code: series });
+        }
+        // Credit notes numbered among the sales would leave gaps in both.
+        const next = { ...ctx.settings, ...changes };
+        if ((changes.defaultSeries !== undefined || changes.creditSeries !== undefined) && next.defaultSeries === next.creditSeries) {
+          throw new PosError('series.credit_same', 'credit notes need a series of their own', { code: next.creditSeries, field: 'creditSeries' });
         }
         if (changes.defaultWarehouse !== undefined && !exists(db, 'warehouses', changes.defaultWarehouse)) {
           throw new PosError('warehouse.not_found', `no warehouse ${changes.defaultWarehouse}`, { code: changes.defaultWarehouse });

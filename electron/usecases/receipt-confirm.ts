@@ -3,7 +3,6 @@ import type { ParsedInput, ReceiptView } from '../contract/api.js';
 import { readPaper, writeFacts, writePaper } from '../db/documents-repo.js';
 import { salespersonNames } from '../db/reference-repo.js';
 import { insertWriteOff } from '../db/returns-repo.js';
-import { requestsInDoubt } from '../db/terminal-repo.js';
 import * as repo from '../db/receipts-repo.js';
 import { slipsToPrint, type SlipSetting } from '../domain/card-slips.js';
 import { freezeFacts } from '../domain/document.js';
@@ -13,7 +12,7 @@ import { EFFECTS, readPayload } from './effects.js';
 import type { CoreDeps } from './ports.js';
 import { PrintableReceipt } from './printable.js';
 import { toPrintableReceipt } from './print-document.js';
-import { checkReturnRow, leftPerRow } from './credit-rules.js';
+import { checkReturnRow, leftPerRow, refuseWhileCardInDoubt } from './credit-rules.js';
 import { receiptContext } from './receipt-context.js';
 
 /** The terminal slips to print with the receipt, per card payment: none, the customer's, or the customer's and the merchant's. */
@@ -53,9 +52,7 @@ export function receiptConfirmUseCases(deps: CoreDeps, effects: readonly Confirm
   const checkCreditNote = (r: repo.ReceiptRecord) => {
     const left = leftPerRow(db, r);
     for (const row of r.rows) checkReturnRow(row, left);
-    if (requestsInDoubt(db).some((q) => q.receiptId === r.id)) {
-      throw new PosError('payment.terminal_in_doubt', 'the card cancellation is not settled', { amount: -(r.payableMinor ?? 0) });
-    }
+    refuseWhileCardInDoubt(db, r.id);
   };
 
   return {

@@ -5,6 +5,7 @@ import * as repo from '../db/receipts-repo.js';
 import { policyPrice, zeroPriceCheck } from '../domain/zero-price.js';
 import type { CallContext } from './context.js';
 import type { CoreDeps } from './ports.js';
+import { withReturnSums } from './credit-rules.js';
 import { creditFacts } from './credit-view.js';
 import { toReceiptView } from './receipt-view.js';
 
@@ -27,7 +28,7 @@ export function receiptContext(deps: CoreDeps) {
   const load = (id: string): repo.ReceiptRecord => {
     const r = repo.findReceipt(db, id);
     if (!r) throw new PosError('receipt.not_found', `receipt ${id} not found`);
-    return r;
+    return withReturnSums(db, r);
   };
   const loadDraft = (id: string): repo.ReceiptRecord => {
     const r = load(id);

@@ -106,6 +106,8 @@ export function receiptHeaderUseCases(deps: CoreDeps) {
     'receipt.setSeries': ({ receiptId, seriesCode }: ParsedInput<'receipt.setSeries'>, ctx: CallContext): ReceiptView =>
       tx(() => {
         const r = rc.loadEditable(ctx, receiptId);
+        // A credit note is numbered in the credit note series, never among the sales.
+        if (seriesCode !== r.seriesCode) refuseOnCreditNote(r, 'seriesCode');
         if (!exists(db, 'number_series', seriesCode)) throw new PosError('series.not_found', `no series ${seriesCode}`, { code: seriesCode });
         repo.setSeries(db, r.id, seriesCode);
         rc.changed(ctx, r.id, false);

@@ -5,7 +5,7 @@ import { takeCash, takeNonCash, type PaymentOutcome } from '../domain/payment.js
 import { refundCash } from '../domain/returns.js';
 import { implausibleCash } from '../domain/plausibility.js';
 import { cardPayments } from './card-payments.js';
-import { refundRefused } from './credit-rules.js';
+import { refundRefused, refuseWhileCardInDoubt } from './credit-rules.js';
 import type { CallContext } from './context.js';
 import type { CoreDeps } from './ports.js';
 import { receiptContext, type ReceiptContext } from './receipt-context.js';
@@ -44,7 +44,7 @@ export function receiptPaymentUseCases(deps: CoreDeps) {
    * payment (`receipt.cancelCard`). Nothing settles the refund while a card cancellation is in doubt.
    */
   const refund = (ctx: CallContext, receiptId: string, method: PaymentMethod, dueMinor: number, paidOutMinor: number) => {
-    if (card.inDoubtFor(receiptId)) throw new PosError('payment.terminal_in_doubt', 'the card cancellation is not settled', { amount: -dueMinor });
+    refuseWhileCardInDoubt(db, receiptId);
     if (method !== 'cash') throw new PosError('payment.method_disabled', `a refund by ${method} is not taken here`, { method });
     const outcome = refundCash(dueMinor, paidOutMinor, ctx.settings.cashRounding);
     if (outcome.ok) return outcome.payment;

@@ -10,7 +10,7 @@ import { computeTotals } from '../domain/totals.js';
 import type { CallContext } from './context.js';
 import type { CoreDeps } from './ports.js';
 import { receiptContext } from './receipt-context.js';
-import { checkReturnRow, leftPerRow, refuseOnCreditNote } from './credit-rules.js';
+import { checkRefundCovered, checkReturnRow, leftPerRow, refuseOnCreditNote } from './credit-rules.js';
 import { customerPrice } from './receipt-header.js';
 import { resolveScan } from './scan-code.js';
 
@@ -34,9 +34,9 @@ export function receiptRowUseCases(deps: CoreDeps) {
 
   /** A row's quantity: the right sign for the document, whole pieces, and — unless confirmed — plausible. */
   const checkQuantity = (ctx: CallContext, r: repo.ReceiptRecord, row: repo.RowRecord, rows: readonly repo.RowRecord[], confirmed: boolean) => {
-    // What comes back is bounded by what was sold: no plausibility question needed.
-    if (r.docType === 'credit_note') return checkReturnRow(row, leftPerRow(db, r));
-    if (!quantityAllowed(r.docType, row.quantityMilli)) {
+    // What comes back is bounded by what was sold (no plausibility question needed), in whole pieces.
+    if (r.docType === 'credit_note') checkReturnRow(row, leftPerRow(db, r));
+    else if (!quantityAllowed(r.docType, row.quantityMilli)) {
       throw new PosError('quantity.invalid', `quantity not allowed on a ${r.docType}`, { documentType: r.docType, field: 'quantityMilli' });
     }
     // A scan added to a row may take it past what a row holds.
@@ -44,7 +44,7 @@ export function receiptRowUseCases(deps: CoreDeps) {
     if (!quantityFitsUnit(row.unit, row.quantityMilli)) {
       throw new PosError('quantity.not_whole', `${row.name} is sold by the piece`, { name: row.name, field: 'quantityMilli' });
     }
-    if (confirmed) return;
+    if (confirmed || r.docType === 'credit_note') return;
     const s = ctx.settings;
     const warehouse = r.warehouseCode ?? s.defaultWarehouse;
     const { stockMilli } = repo.rowArticleFacts(db, row.articleId, warehouse);
@@ -160,7 +160,9 @@ export function receiptRowUseCases(deps: CoreDeps) {
           next.quantityMilli !== row.quantityMilli || next.discountBp !== row.discountBp || next.unitPriceMinor !== row.unitPriceMinor;
         repo.updateRow(db, next);
         rc.changed(ctx, r.id, moneyChanged);
-        return rc.view(ctx, r.id);
+        const view = rc.view(ctx, r.id);
+        checkRefundCovered(view);
+        return view;
       }),
 
     'receipt.removeRow': ({ receiptId, rowId }: ParsedInput<'receipt.removeRow'>, ctx: CallContext): ReceiptView =>
@@ -179,7 +181,9 @@ export function receiptRowUseCases(deps: CoreDeps) {
           receiptId,
         });
         rc.changed(ctx, receiptId, true);
-        return rc.view(ctx, receiptId);
+        const view = rc.view(ctx, receiptId);
+        checkRefundCovered(view);
+        return view;
       }),
   };
 }

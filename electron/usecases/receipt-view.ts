@@ -105,7 +105,7 @@ export function toReceiptView(r: ReceiptRecord, ctx: ViewContext): ReceiptView {
     warehouseCode,
     creditOf: r.creditOf,
     credit: credit?.note ?? null,
-    rows: r.rows.map(({ priceLocked: _locked, sumMinor: _sum, discountMinor: _discount, creditOfRow: _of, stockAction: _action, ...row }, i) => {
+    rows: r.rows.map(({ priceLocked: _locked, sumMinor: _sum, discountMinor: _discount, creditOfRow: _of, stockAction: _action, fixedSumMinor: _fixed, ...row }, i) => {
       const facts = ctx.facts(row.articleId, warehouseCode);
       const stockMilli = confirmed ? null : facts.stockMilli;
       return {

@@ -4,7 +4,7 @@ import * as repo from '../db/receipts-repo.js';
 import { exists } from '../db/reference-repo.js';
 import type { CallContext } from './context.js';
 import type { CoreDeps } from './ports.js';
-import { refuseOnCreditNote } from './credit-rules.js';
+import { refuseOnCreditNote, refuseWhileCardInDoubt } from './credit-rules.js';
 import { receiptContext } from './receipt-context.js';
 
 /**
@@ -51,6 +51,7 @@ export function receiptUseCases(deps: CoreDeps) {
       tx(() => {
         const r = rc.loadEditable(ctx, receiptId);
         if (rc.revert(ctx, r)) return rc.view(ctx, receiptId);
+        refuseWhileCardInDoubt(db, receiptId);
         // Never saved: leaving it drops it, unless money already moved on a card.
         if (r.payments.some((p) => p.method !== 'cash')) throw new PosError('receipt.has_card_payment', 'payments other than cash');
         repo.deleteReceipt(db, receiptId);
@@ -61,6 +62,7 @@ export function receiptUseCases(deps: CoreDeps) {
       tx(() => {
         const r = rc.loadDraft(receiptId);
         if (!ctx.settings.allowDelete) throw new PosError('receipt.delete_forbidden', 'deleting receipts is not allowed');
+        refuseWhileCardInDoubt(db, receiptId);
         if (r.payments.some((p) => p.method !== 'cash')) throw new PosError('receipt.has_card_payment', 'payments other than cash');
         repo.deleteReceipt(db, receiptId);
         return { deleted: true as const };

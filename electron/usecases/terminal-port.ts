@@ -46,6 +46,12 @@ export interface PendingTerminalRequest {
   amountMinor: number;
   /** ISO time the request was journalled. */
   startedAt: string;
+  /**
+   * Terminal receipt numbers the till already recorded for other requests: a "last receipt" with
+   * one of these is an earlier transaction (a refund of 10.00 that never arrived must not be taken
+   * for the 10.00 sale before it).
+   */
+  knownReceiptNos?: readonly string[];
 }
 
 /** What the terminal says happened to a pending request, after asking it. */

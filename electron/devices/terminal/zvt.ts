@@ -105,18 +105,20 @@ export class ZvtPaymentTerminal implements PaymentTerminal {
     });
   }
 
-  recover(pending: { amountMinor: number; kind: string }): Promise<RecoveryOutcome> {
+  recover(pending: { amountMinor: number; kind: string; knownReceiptNos?: readonly string[] }): Promise<RecoveryOutcome> {
     return this.run(async (ecr) => {
       // A terminal that still has control finishes first; what it then says is the answer.
       const late = await ecr.drain(3000);
       const out = late ?? (await ecr.repeatLastReceipt());
       if (!out.ok && !out.completion) return { outcome: 'unknown', reason: out.resultText };
       const amount = out.completion?.amountMinor;
-      if (pending.kind === 'payment' && amount !== undefined && amount !== pending.amountMinor) {
-        // The terminal's last transaction is another one: this payment never went through.
+      const result = toResult(out);
+      // The terminal's last transaction is another one (another amount, or one the till recorded
+      // already): this request never went through.
+      const earlier = result.approved && result.receiptNo !== undefined && (pending.knownReceiptNos ?? []).includes(result.receiptNo);
+      if ((amount !== undefined && amount !== pending.amountMinor) || earlier) {
         return { outcome: 'declined', reason: 'the terminal has no such transaction' };
       }
-      const result = toResult(out);
       return result.approved ? { outcome: 'approved', ...result } : { outcome: 'declined', reason: result.reason };
     });
   }

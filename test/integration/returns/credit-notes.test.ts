@@ -121,7 +121,7 @@ describe('a return: find the sale by its number, credit, refund in cash, confirm
 
     second = await core.ok('receipt.pay', { receiptId: second.id, method: 'cash', amountMinor: -second.cashDueMinor });
     await core.ok('receipt.confirm', { receiptId: second.id });
-    expect(await core.call('receipt.credit', { receiptId: sold.id })).toMatchObject({ ok: false, error: { code: 'credit.nothing_left' } });
+    expect(await core.call('receipt.credit', { receiptId: sold.id })).toMatchObject({ ok: false, error: { code: 'credit.nothing_left', details: { number: 'K000001' } } });
   });
 
   it('a draft cannot be credited; a credit note cannot be credited; the refund must be paid out before F12', async () => {
@@ -197,5 +197,63 @@ describe('where returned goods go, and refunds by transfer', () => {
     }
     expect((await core.ok('receipt.search', { query: 'Raamat' }))[0]).toMatchObject({ id: sold.id, match: 'Raamat: Eesti köök', totalMinor: 2452 });
     expect(await core.ok('receipt.search', { query: '23.11.2026' })).toEqual([]);
+  });
+});
+
+describe('what a credit note keeps to itself', () => {
+  it('returned in parts, a discounted row gives back what it cost, not a cent more', async () => {
+    core = await startTestCore();
+    let r = await core.ok('receipt.new', {});
+    r = await core.ok('receipt.addArticle', { receiptId: r.id, code: MILK });
+    // 3 × 0.05 with 10 % off: 0.135 → 0.14 for the row; each piece alone would be 0.045 → 0.05.
+    r = await core.ok('receipt.updateRow', { receiptId: r.id, rowId: r.rows[0]?.id ?? '', quantityMilli: 3000, unitPriceMinor: 5, discountBp: 1000 });
+    r = await core.ok('receipt.pay', { receiptId: r.id, method: 'cash', amountMinor: 15 });
+    const sold = await core.ok('receipt.confirm', { receiptId: r.id });
+    expect(sold.totalMinor).toBe(14);
+    const totals: number[] = [];
+    for (let i = 0; i < 3; i++) {
+      let note = await core.ok('receipt.credit', { receiptId: sold.id });
+      note = await core.ok('receipt.updateRow', { receiptId: note.id, rowId: note.rows[0]?.id ?? '', quantityMilli: -1000 });
+      note = await core.ok('receipt.refundTransfer', {
+        receiptId: note.id,
+        amountMinor: -note.dueMinor,
+        payeeName: 'Mari Maasikas',
+        iban: 'EE382200221020145685',
+        comment: 'three returns',
+      });
+      totals.push((await core.ok('receipt.confirm', { receiptId: note.id })).totalMinor);
+    }
+    expect(totals).toEqual([-5, -5, -4]);
+  });
+
+  it('a credit note stays in its series and its customer; settings keep credit notes out of the sales series', async () => {
+    core = await startTestCore();
+    const sold = await sale();
+    const note = await core.ok('receipt.credit', { receiptId: sold.id });
+    expect(await core.call('receipt.setSeries', { receiptId: note.id, seriesCode: 'K' })).toMatchObject({
+      ok: false,
+      error: { code: 'credit.frozen', details: { field: 'seriesCode' } },
+    });
+    expect(await core.call('receipt.setCustomer', { receiptId: note.id, customerId: null })).toMatchObject({ ok: false, error: { code: 'credit.frozen' } });
+    expect(await core.call('settings.update', { creditSeries: 'K' })).toMatchObject({ ok: false, error: { code: 'series.credit_same', details: { field: 'creditSeries' } } });
+  });
+
+  it('while a card refund of the credit note is in doubt (a crash mid-request), nothing else settles, confirms or drops it', async () => {
+    core = await startTestCore();
+    const sold = await sale();
+    const note = await core.ok('receipt.credit', { receiptId: sold.id });
+    // As a till that died while the terminal cancelled the card finds it at the next start.
+    core.db
+      .prepare(`INSERT INTO terminal_requests (id, receipt_id, kind, amount_minor, status, created_at) VALUES ('lost-1', ?, 'refund', 1000, 'unknown', ?)`)
+      .run(note.id, '2026-11-22T10:00:00.000Z');
+    const inDoubt = { ok: false, error: { code: 'payment.terminal_in_doubt', details: { amount: 1000 } } };
+    expect(await core.call('receipt.pay', { receiptId: note.id, method: 'cash', amountMinor: 2450 })).toMatchObject(inDoubt);
+    expect(
+      await core.call('receipt.refundTransfer', { receiptId: note.id, amountMinor: 2452, payeeName: 'A', iban: 'EE382200221020145685', comment: 'x' }),
+    ).toMatchObject(inDoubt);
+    expect(await core.call('receipt.confirm', { receiptId: note.id })).toMatchObject(inDoubt);
+    expect(await core.call('receipt.delete', { receiptId: note.id })).toMatchObject(inDoubt);
+    expect(await core.call('receipt.revert', { receiptId: note.id })).toMatchObject(inDoubt);
+    expect((await core.ok('receipt.get', { receiptId: note.id })).payments).toEqual([]);
   });
 });

@@ -1,9 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { checkIban } from '../../../electron/domain/iban.js';
 import { takeCash } from '../../../electron/domain/payment.js';
+import { computeTotals, rowSum } from '../../../electron/domain/totals.js';
 import {
   cancelRefusal,
   creditQuantities,
+  lastReturnSum,
   leftToReturn,
   refundCash,
   refundExact,
@@ -52,6 +54,31 @@ describe('over-return is blocked across several credit notes', () => {
       ['w', 333],
     ]);
     expect(leftA).toBe(1000);
+  });
+});
+
+describe('returns in parts never give back more than the row cost', () => {
+  // 3 pieces at 0.05 with 10 % off: 0.135 → 0.14 for the row, but 0.045 → 0.05 for each piece alone.
+  const row = { quantityMilli: 3000, unitPriceMinor: 5, vatRateBp: 2400, discountBp: 1000 };
+  const sold = { rowId: 'a', soldMilli: 3000, soldSumMinor: rowSum(row) };
+
+  it.each([
+    ['the whole row at once mirrors the sale', 0, 0, -3000, null],
+    ['a first piece is quantity × price', 0, 0, -1000, null],
+    ['the last piece after two: what is left of 0.14', 2000, 10, -1000, -4],
+    ['the last two pieces after one', 1000, 5, -2000, -9],
+    ['not the last: quantity × price', 1000, 5, -1000, null],
+  ])('%s', (_, returnedMilli, returnedSumMinor, quantity, expected) => {
+    expect(lastReturnSum({ ...sold, returnedMilli, returnedSumMinor }, quantity)).toBe(expected);
+  });
+
+  it('three credit notes of one piece each give back 0.14, as the sale took', () => {
+    expect(sold.soldSumMinor).toBe(14);
+    const first = rowSum({ ...row, quantityMilli: -1000 });
+    const second = rowSum({ ...row, quantityMilli: -1000 });
+    const last = lastReturnSum({ ...sold, returnedMilli: 2000, returnedSumMinor: -(first + second) }, -1000);
+    expect([first, second, last]).toEqual([-5, -5, -4]);
+    expect(computeTotals([{ ...row, quantityMilli: -1000, fixedSumMinor: last }]).totalMinor).toBe(-4);
   });
 });
 
@@ -114,13 +141,14 @@ describe('a card and cash sale is refunded part by part', () => {
 describe('cancelling the original card payment on the terminal', () => {
   const card = { amountMinor: 1000, paidOn: '2026-12-03', cancelled: false };
   it.each([
-    ['same day, the whole amount owed', card, '2026-12-03', 1000, null],
-    ['same day, more owed (cash part too)', card, '2026-12-03', 1223, null],
-    ['same day, only part of it owed (partial return)', card, '2026-12-03', 999, 'not_exact'],
-    ['the next day', card, '2026-12-04', 1000, 'not_today'],
-    ['cancelled already', { ...card, cancelled: true }, '2026-12-03', 1000, 'cancelled'],
-  ])('%s', (_, c, today, owed, refusal) => {
-    expect(cancelRefusal(c, today, owed)).toBe(refusal);
+    ['same day, the whole amount owed', card, '2026-12-03', 1000, 1000, null],
+    ['same day, more owed (cash part too)', card, '2026-12-03', 1223, 1000, null],
+    ['same day, only part of it owed (partial return)', card, '2026-12-03', 999, 1000, 'not_exact'],
+    ['the next day', card, '2026-12-04', 1000, 1000, 'not_today'],
+    ['cancelled already', { ...card, cancelled: true }, '2026-12-03', 1000, 1000, 'cancelled'],
+    ['part of the card money went back to the card already (an earlier credit note)', card, '2026-12-03', 1000, 600, 'refunded'],
+  ])('%s', (_, c, today, owed, cardLeft, refusal) => {
+    expect(cancelRefusal(c, today, owed, cardLeft)).toBe(refusal);
   });
 });
 

@@ -12,7 +12,7 @@ export function CreditCards({
   open,
   busy,
   lang,
-  owedMinor,
+  refundMinor,
   onCancel,
   onRefund,
 }: {
@@ -22,8 +22,8 @@ export function CreditCards({
   /** A card cancellation is with the terminal now. */
   busy: boolean;
   lang: Language;
-  /** What the credit note still owes (positive): a refund to the card takes at most this. */
-  owedMinor: number;
+  /** The card part of what the credit note still owes: a refund to the card takes at most this. */
+  refundMinor: number;
   onCancel(paymentId: string): void;
   onRefund(paymentId: string): void;
 }) {
@@ -31,7 +31,7 @@ export function CreditCards({
   if (cards.length === 0) return null;
   const first = cards.find((c) => c.refusal === null)?.paymentId;
   // F6 refunds to the card when no card payment can be cancelled.
-  const firstRefund = first ? undefined : cards.find((c) => c.refusal !== null && c.refusal !== 'cancelled')?.paymentId;
+  const firstRefund = first || refundMinor <= 0 ? undefined : cards.find((c) => c.refusal !== null && c.refusal !== 'cancelled')?.paymentId;
   return (
     <section className="credit-cards" aria-label={t('credit.cards')}>
       {cards.map((card) => {
@@ -54,9 +54,9 @@ export function CreditCards({
                 {t(`credit.refusal.${card.refusal}`)}
               </span>
             ) : null}
-            {card.refusal !== null && card.refusal !== 'cancelled' ? (
-              <button type="button" disabled={!open || busy || owedMinor <= 0} onClick={() => onRefund(card.paymentId)}>
-                {t('credit.refundCard', { amount: formatMoney(Math.min(card.amountMinor, owedMinor), lang) })}
+            {card.refusal !== null && card.refusal !== 'cancelled' && refundMinor > 0 ? (
+              <button type="button" disabled={!open || busy} onClick={() => onRefund(card.paymentId)}>
+                {t('credit.refundCard', { amount: formatMoney(Math.min(card.amountMinor, refundMinor), lang) })}
                 {card.paymentId === firstRefund ? <kbd aria-hidden="true">F6</kbd> : null}
               </button>
             ) : null}

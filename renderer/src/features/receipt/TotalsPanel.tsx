@@ -74,7 +74,7 @@ export function TotalsPanel({
             open={open}
             busy={cardPending}
             lang={lang}
-            owedMinor={Math.max(0, -credit.dueMinor)}
+            refundMinor={credit.credit?.cardRefundMinor ?? 0}
             onCancel={(paymentId) => void store.getState().cancelCard(paymentId).then(onDone)}
             onRefund={(paymentId) => void store.getState().refundToCard(paymentId).then(onDone)}
           />

@@ -36,10 +36,10 @@ export function returnActions(kit: Kit): ReturnActions {
     return receipt;
   };
 
-  /** What may go back to this card now: its amount, at most what the credit note still owes. */
+  /** What may go back to this card now: its amount, at most the card part of what is still owed. */
   const refundable = (receipt: ReceiptView, paymentId: string): number => {
     const card = receipt.credit?.cards.find((c) => c.paymentId === paymentId);
-    return card ? Math.min(card.amountMinor, Math.max(0, -receipt.dueMinor)) : 0;
+    return card ? Math.min(card.amountMinor, receipt.credit?.cardRefundMinor ?? 0) : 0;
   };
 
   /**
