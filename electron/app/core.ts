@@ -1,4 +1,5 @@
-import { join } from 'node:path';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
 import type { Db } from '../db/open.js';
 import { readSettings } from '../db/settings-repo.js';
 import { createDispatch, type Dispatch, type Handlers } from '../dispatch/dispatch.js';
@@ -20,6 +21,7 @@ import { contractError } from '../usecases/errors.js';
 import { lookupUseCases } from '../usecases/lookups.js';
 import type { Clock, CoreDeps, Ids, ShopConfig } from '../usecases/ports.js';
 import { creditNoteUseCases } from '../usecases/credit-notes.js';
+import { dayUseCases } from '../usecases/day.js';
 import { receiptConfirmUseCases } from '../usecases/receipt-confirm.js';
 import { receiptHeaderUseCases } from '../usecases/receipt-header.js';
 import { receiptPaymentUseCases } from '../usecases/receipt-payments.js';
@@ -35,6 +37,7 @@ import { DeviceManager } from './device-manager.js';
 import { EventBus } from './event-bus.js';
 import { systemClock, uuidv7Ids } from './ids.js';
 import { printLabels } from './locales.js';
+import { ReportFileDrainer } from '../devices/files/report-pdf.js';
 
 /**
  * An installation before anything is set: euros, Estonian printouts, series K, the machine's time
@@ -142,6 +145,10 @@ export async function startCore(options: CoreOptions): Promise<Core> {
   const scanner = await startScannerModule(moduleContext, { hid: options.hidScanners ?? true });
   const fiscal = await startFiscalModule(moduleContext, retry);
   const terminal = await startTerminalModule(moduleContext, options.terminal ?? { kind: 'stand-in' });
+  // X and Z reports as PDF files beside the database, in the shop's language.
+  // A database in memory (tests) keeps its files in a folder of its own, never in the working directory.
+  const reportsDir = options.databaseFile === ':memory:' ? join(tmpdir(), `the-till-reports-${process.pid}`) : join(dirname(options.databaseFile), 'reports');
+  worker.attach('files', new ReportFileDrainer({ dir: reportsDir, words: (locale) => printLabels(assetsDir, locale).report ?? {}, log }), retry);
   const modules = [printer, scanner, fiscal, terminal];
 
   const { tx, outbox } = transactions({ db, ids, clock, wake: (lane) => worker.kick(lane) });
@@ -160,6 +167,7 @@ export async function startCore(options: CoreOptions): Promise<Core> {
     deviceSettings,
     screen: { terminalPrompt: (prompt) => events.emit('terminal.prompt', prompt), terminalChanged: () => terminal.refresh() },
   };
+  const day = dayUseCases(deps);
   const handlers: Handlers = {
     ...appUseCases({ version: options.version ?? 'dev', uiLocale: options.uiLocale ?? 'en', shop }),
     ...printer.handlers,
@@ -169,7 +177,8 @@ export async function startCore(options: CoreOptions): Promise<Core> {
     ...creditNoteUseCases(deps),
     ...receiptHeaderUseCases(deps),
     ...receiptPaymentUseCases(deps),
-    ...receiptConfirmUseCases(deps, [printOnConfirm(deps), fiscalOnConfirm(deps)]),
+    ...receiptConfirmUseCases(deps, [printOnConfirm(deps), fiscalOnConfirm(deps)], day.dayForConfirm),
+    ...day.handlers,
     ...lookupUseCases(deps),
   };
   const dispatch = createDispatch(handlers, {

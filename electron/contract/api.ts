@@ -26,6 +26,8 @@ import { SettingsView } from './settings.js';
 export * from './views.js';
 export * from './settings.js';
 export * from './returns.js';
+export * from './day.js';
+import { ClosedDayView, CloseInput, DayView, DenominationCount } from './day.js';
 import { FoundReceipt, StockAction } from './returns.js';
 
 /**
@@ -142,6 +144,23 @@ export const api = {
     }),
     output: ReceiptView,
   },
+  /** The open day with its X report (running totals, no reset); null before the day is opened. */
+  'day.current': { input: z.object({}), output: DayView.nullable() },
+  /** Opens the day with its float, counted by denominations or typed as a total. */
+  'day.open': { input: z.object({ floatMinor: NonNegativeMinor.max(MAX_AMOUNT_MINOR).optional(), counts: z.array(DenominationCount).optional() }), output: DayView },
+  /** Cash put in or taken out during the day, with a reason; the drawer opens. */
+  'day.cash': {
+    input: z.object({ kind: z.enum(['cash_in', 'cash_out']), amountMinor: NonNegativeMinor.max(MAX_AMOUNT_MINOR), reason: z.string().trim().min(3).max(120) }),
+    output: DayView,
+  },
+  /** Closes the day in one transaction: count, cash out, difference, Z number and report; the Z report prints. */
+  'day.close': { input: CloseInput, output: ClosedDayView },
+  /** The X report (running totals, no reset) on the receipt printer. */
+  'day.printX': { input: z.object({}), output: z.object({ queued: z.literal(true) }) },
+  /** A closed day's Z report printed again, as it was closed, marked COPY. */
+  'day.printZ': { input: z.object({ zNumber: z.number().int().positive() }), output: z.object({ queued: z.literal(true) }) },
+  /** Closed days, newest first: their Z reports as they were closed. */
+  'day.zReports': { input: z.object({ limit: z.number().int().min(1).max(500).default(50) }), output: z.array(ClosedDayView) },
   /** Article index: by code, name or barcode. */
   'article.search': {
     input: z.object({ query: z.string().trim().max(64), limit: z.number().int().min(1).max(200).default(50) }),

@@ -77,6 +77,14 @@ export const ERROR_CODES = [
   'payment.nothing_owed',
   'payment.exceeds_refund',
   'iban.invalid',
+  // The day: open, cash in and out, close.
+  'day.not_open',
+  'day.already_open',
+  'day.count_invalid',
+  'day.cash_out_above_register',
+  'day.difference_needs_reason',
+  'day.amount_invalid',
+  'day.not_found',
 ] as const;
 
 export const ErrorCode = z.enum(ERROR_CODES);

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { FiscalReceipt } from '../domain/fiscal-receipt.js';
-import { DrawerKick, PrintableReceipt, PrintableTestPage, upgradePaper } from './printable.js';
+import { DrawerKick, PrintableDayReport, PrintableReceipt, PrintableTestPage, upgradePaper } from './printable.js';
 
 /**
  * Every effect the till has on the outside world is an outbox entry, written in the transaction
@@ -11,7 +11,7 @@ import { DrawerKick, PrintableReceipt, PrintableTestPage, upgradePaper } from '.
  * time in the order they were written (the printer prints receipts in order, the fiscal printer
  * registers them in order), and a lane that waits for its device never holds up another.
  */
-export const LANES = ['printer', 'fiscal'] as const;
+export const LANES = ['printer', 'fiscal', 'files'] as const;
 export type Lane = (typeof LANES)[number];
 
 const Int = z.number().int().safe();
@@ -57,6 +57,10 @@ export const EFFECTS = {
   'print.receipt': kind({ lane: 'printer', version: 2, schema: PrintableReceipt, older: { 1: upgradePaper } }),
   'print.drawer': kind({ lane: 'printer', version: 1, schema: DrawerKick }),
   'print.test': kind({ lane: 'printer', version: 1, schema: PrintableTestPage }),
+  /** An X or Z report. */
+  'print.report': kind({ lane: 'printer', version: 1, schema: PrintableDayReport }),
+  /** An X or Z report saved as a PDF in the data directory (`name`: the file name without .pdf). */
+  'file.report': kind({ lane: 'files', version: 1, schema: z.object({ name: z.string().regex(/^[A-Za-z0-9-]+$/), report: PrintableDayReport }) }),
   /** A confirmed receipt registered on the fiscal printer, exactly once. */
   'fiscal.receipt': kind({ lane: 'fiscal', version: 1, schema: FiscalReceiptSchema }),
 } as const;

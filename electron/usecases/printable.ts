@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DayReportView } from '../contract/day.js';
 
 /**
  * The paper of a document as the core hands it to a receipt printer: plain data, every number
@@ -94,6 +95,25 @@ export const PrintableReceipt = z.object({
   creditOf: z.object({ number: z.string(), confirmedAt: z.string() }).nullable().optional(),
 });
 export type PrintableReceipt = z.output<typeof PrintableReceipt>;
+
+/** The X or Z report on paper: the figures as frozen (a Z report at its close), worded at print time. */
+export const PrintableDayReport = DayReportView.extend({
+  kind: z.enum(['x', 'z']),
+  zNumber: Int.nullable(),
+  shopName: z.string(),
+  tillName: z.string(),
+  openedAt: z.string(),
+  at: z.string(),
+  timeZone: z.string(),
+  locale: z.string(),
+  currency: z.string(),
+  copy: z.boolean(),
+  cash: z
+    .object({ floatMinor: Int, expectedMinor: Int, countedMinor: Int, differenceMinor: Int, remainsMinor: Int, reason: z.string() })
+    .nullable()
+    .optional(),
+});
+export type PrintableDayReport = z.output<typeof PrintableDayReport>;
 
 /** A short page to check the printer, its profile and code page. */
 export const PrintableTestPage = z.object({

@@ -2,6 +2,7 @@ import { PosError } from '../contract/errors.js';
 import type { ParsedInput, ReceiptView } from '../contract/api.js';
 import { readPaper, writeFacts, writePaper } from '../db/documents-repo.js';
 import { salespersonNames } from '../db/reference-repo.js';
+import { setDay } from '../db/days-repo.js';
 import { insertWriteOff } from '../db/returns-repo.js';
 import * as repo from '../db/receipts-repo.js';
 import { slipsToPrint, type SlipSetting } from '../domain/card-slips.js';
@@ -25,7 +26,7 @@ function cardSlips(payments: readonly repo.PaymentRecord[], copies: SlipSetting)
  * rate, tenders, the paper) in the same transaction that takes its number; everything after reads
  * them. What follows from a confirm (paper, fiscal registration) is the effects' business.
  */
-export function receiptConfirmUseCases(deps: CoreDeps, effects: readonly ConfirmEffect[]) {
+export function receiptConfirmUseCases(deps: CoreDeps, effects: readonly ConfirmEffect[], dayFor: (ctx: CallContext) => string) {
   const rc = receiptContext(deps);
   const { db, tx } = deps;
   /** The shop as the settings say now: what a new paper shows. */
@@ -79,8 +80,10 @@ export function receiptConfirmUseCases(deps: CoreDeps, effects: readonly Confirm
         }
         for (const effect of effects) effect.check?.(draft, ctx);
 
-        // 1. The number, gapless per series: refused confirms above took none.
+        // 1. The number, gapless per series: refused confirms above took none. The document belongs
+        // to the day open now (opened by this confirm if none is): a close before it was the day before.
         const number = repo.takeNextNumber(db, r.seriesCode);
+        setDay(db, r.id, dayFor(ctx));
         // 2. The facts, while the document is still a draft (the database refuses them afterwards).
         const facts = freezeFacts(r.rows, r.payments, settings.cashRounding);
         writeFacts(

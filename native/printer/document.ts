@@ -7,6 +7,7 @@
  * hands papers written by older versions over already brought to this shape.
  */
 
+
 export interface PrintableRow {
   name: string;
   /** Thousandths: 1250 = 1.25. */
@@ -165,6 +166,8 @@ export interface ReceiptLabels {
   signatureShop?: string;
   /** What a refund pays out ("TO REFUND"), where a sale has `toPay`. */
   toRefund?: string;
+  /** The X and Z reports' words; English where one is missing. */
+  report?: Readonly<Record<string, string>>;
   /** Test page words; English when not given. */
   testPage?: string;
   printer?: string;

@@ -5,11 +5,13 @@
  *   - F12 → commit over browser mode: the same confirm as a POST on loopback HTTP, as the screen sends it.
  *   - article index: a name fragment typed into Ctrl+Enter's search, over the same catalogue.
  *   - customer pick: re-pricing a 20-row receipt by the customer's price formula.
+ *   - X and Z report of a 50 000-receipt day (test/bench/day-report.ts).
  * Printing is off so the numbers are the core's own. Prints p50/p95/max in milliseconds.
  */
 import { performance } from 'node:perf_hooks';
 import { startTestCore, tempDir } from '../support/core.js';
 import { startHttpHost } from '../../electron/host/http-host.js';
+import { benchDayReport } from './day-report.js';
 
 const RECEIPTS = Number(process.env.BENCH_RECEIPTS ?? 300);
 const CATALOGUE = Number(process.env.BENCH_CATALOGUE ?? 100_000);
@@ -98,3 +100,4 @@ try {
   await core.close();
   dir.remove();
 }
+await benchDayReport(stats);

@@ -109,7 +109,9 @@ test('power cut right after F12: the receipt is kept and printed exactly once af
   await page.keyboard.press('Enter');
   await expect(page.getByRole('textbox', { name: 'Content' }).last()).toHaveValue('Õunamahl 1 l');
   await page.keyboard.press('F4');
+  await expect(page.getByRole('textbox', { name: 'Cash' })).toBeFocused();
   await page.keyboard.press('Enter');
+  await expect(page.getByLabel('Due', { exact: true })).toHaveText('0.00');
   await page.keyboard.press('F12');
   await expect(page.getByLabel('Status')).toHaveText('Confirmed');
   await shop.crash();
@@ -126,8 +128,12 @@ test('power cut right after F12: the receipt is kept and printed exactly once af
   await expect(page.getByLabel('Status')).toHaveText('New');
   await page.keyboard.type('1001');
   await page.keyboard.press('Enter');
+  // As the cashier sees it: the row is there, then the cash field takes Enter.
+  await expect(page.getByRole('textbox', { name: 'Content' })).toHaveCount(1);
   await page.keyboard.press('F4');
+  await expect(page.getByRole('textbox', { name: 'Cash' })).toBeFocused();
   await page.keyboard.press('Enter');
+  await expect(page.getByLabel('Due', { exact: true })).toHaveText('0.00');
   await page.keyboard.press('F12');
   await expect(page.getByRole('textbox', { name: 'Number', exact: true })).toHaveValue('K000002');
   await expect.poll(() => shop.printer.documents().length).toBe(2);

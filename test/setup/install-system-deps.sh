@@ -4,6 +4,7 @@
 #   socat         virtual serial ports (PTY pairs) for the printer simulator
 #   libusb-1.0-0  run-time library of node-hid's Linux prebuilds
 #   hledger, hledger-web  the local accounting ledger peer for the uploader's contract tests
+#   poppler-utils pdftotext, to read back the text of the PDF reports the till writes
 set -euo pipefail
 
 missing=()
@@ -12,6 +13,7 @@ command -v socat >/dev/null 2>&1 || missing+=(socat)
 ldconfig -p 2>/dev/null | grep -q 'libusb-1.0.so.0' || missing+=(libusb-1.0-0)
 command -v hledger >/dev/null 2>&1 || missing+=(hledger)
 command -v hledger-web >/dev/null 2>&1 || missing+=(hledger-web)
+command -v pdftotext >/dev/null 2>&1 || missing+=(poppler-utils)
 
 if [ ${#missing[@]} -eq 0 ]; then
   echo "system packages: all present"

@@ -1,3 +1,4 @@
+import { planDayReport } from '../../../native/printer/report.js';
 import type { PrinterState as ContractPrinterState, PrinterStatusView, StatusText } from '../../contract/api.js';
 import { logDevice } from '../../db/device-log-repo.js';
 import type { Db } from '../../db/open.js';
@@ -85,6 +86,11 @@ export function planPrintJob(
     case 'print.test': {
       const page = job.payload as Job<'print.test'>['payload'];
       return { chunks: planTestPage(page, labels(page.locale), profile), receipt: null, label: 'test page', locale: page.locale };
+    }
+    case 'print.report': {
+      const report = job.payload as Job<'print.report'>['payload'];
+      const label = report.kind === 'z' ? `Z report ${report.zNumber ?? ''}` : 'X report';
+      return { chunks: planDayReport(report, labels(report.locale).report ?? {}, profile), receipt: null, label, locale: report.locale };
     }
     case 'print.receipt': {
       const receipt = job.payload as Job<'print.receipt'>['payload'];

@@ -42,6 +42,7 @@ export const ET_LABELS: ReceiptLabels = {
   signature: 'Kliendi allkiri',
   signatureShop: 'Müüja allkiri',
   toRefund: 'TAGASTADA',
+  report: {},
 };
 
 /** The "print" section of a locale file the app ships (assets/locales/<lang>.json). */

@@ -27,7 +27,16 @@ import './returns.css';
  * F6 card, F9 save, F12 confirm; F7 finds a sale and F5 credits it (a return). Keyboard first; every amount on screen is the core's
  * ReceiptView, formatted for the language.
  */
-export function ReceiptScreen({ store: given, onOpenSettings }: { store?: ReceiptStore; onOpenSettings?: () => void }) {
+export function ReceiptScreen({
+  store: given,
+  onOpenSettings,
+  onOpenDay,
+}: {
+  store?: ReceiptStore;
+  onOpenSettings?: () => void;
+  /** The day screen (X report, cash in/out, close): the toolbar's Day button; Ctrl+D is the App's. */
+  onOpenDay?: () => void;
+}) {
   const [store] = useState<ReceiptStore>(() => given ?? createReceiptStore());
   const state = useStore(store);
   const { t, i18n } = useTranslation();
@@ -118,7 +127,13 @@ export function ReceiptScreen({ store: given, onOpenSettings }: { store?: Receip
 
       {/* The banner lies over the toolbar and the header: nothing below it moves. */}
       <div className="head">
-        <Toolbar store={store} receipt={receipt} allowDelete={settings.allowDelete} onDone={focusArticle} />
+        <Toolbar
+          store={store}
+          receipt={receipt}
+          allowDelete={settings.allowDelete}
+          onDone={focusArticle}
+          {...(onOpenDay ? { onOpenDay } : {})}
+        />
         <HeaderFields store={store} receipt={receipt} lists={lists} lang={lang} />
         {locked ? (
           <p className="locked-note" role="note">

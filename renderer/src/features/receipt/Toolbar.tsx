@@ -14,12 +14,15 @@ export function Toolbar({
   receipt,
   allowDelete,
   onDone,
+  onOpenDay,
 }: {
   store: ReceiptStore;
   receipt: ReceiptView | null;
   allowDelete: boolean;
   /** Back to the Article field after an action that does not open a dialog. */
   onDone: () => void;
+  /** Opens the day screen; without it there is no Day button. */
+  onOpenDay?: () => void;
 }) {
   const { t } = useTranslation();
   const actions = () => store.getState();
@@ -74,6 +77,11 @@ export function Toolbar({
         {t('toolbar.delete')}
       </button>
       <DrawerButton store={store} onDone={onDone} />
+      {onOpenDay ? (
+        <button type="button" aria-keyshortcuts="Control+D" onClick={onOpenDay}>
+          {t('day.toolbar')} <kbd aria-hidden="true">Ctrl+D</kbd>
+        </button>
+      ) : null}
     </nav>
   );
 }

@@ -1,0 +1,304 @@
+import { createStore, type StoreApi } from 'zustand/vanilla';
+import type { CashDirection, ClosedDayView, DayView } from '../../../../electron/contract/api';
+import { errorKey } from '../../i18n';
+import { ApiError, call, type ErrorDetails } from '../../lib/pos-client';
+import { DIRECTIONS, readAmount, summarizeCounts, summarizeOut, type OutDraft } from './count';
+
+/**
+ * State of the day screen: the open day (its X report) or none, the Z reports, and the drafts of
+ * its three forms (open, cash in/out, close). Every figure shown is the core's; the screen only
+ * adds up what is being typed. Input that cannot be read is refused beside its field and nothing
+ * is sent; a refusal of the core goes beside the field it names.
+ */
+
+/** A message kept untranslated, so a language switch re-words it; a new id is a new message. */
+export interface DayMessage {
+  id: number;
+  key: string;
+  details: ErrorDetails;
+}
+
+/** The fields a message can stand beside: `count-<value>` per note or coin, `out-<direction>`. */
+export type DayField = 'float' | 'cashAmount' | 'cashReason' | 'counts' | 'cashOut' | 'reason' | `count-${number}` | `out-${CashDirection}`;
+
+export type CashKind = 'cash_in' | 'cash_out';
+
+export interface DayDrafts {
+  float: string;
+  cashKind: CashKind;
+  cashAmount: string;
+  cashReason: string;
+  /** Count text per face value. */
+  counts: Record<number, string>;
+  out: Record<CashDirection, OutDraft>;
+  reason: string;
+}
+
+export interface DayState {
+  loaded: boolean;
+  day: DayView | null;
+  zReports: ClosedDayView[];
+  /** The day just closed here: its Z report stays on screen. */
+  closed: ClosedDayView | null;
+  timeZone: string | undefined;
+  busy: boolean;
+  /** The close waits for "Close the day? This cannot be undone." */
+  confirming: boolean;
+  drafts: DayDrafts;
+  /** Something done (the day opened, cash booked). */
+  notice: DayMessage | null;
+  /** An error about no one field (the core unreachable). */
+  error: DayMessage | null;
+  fieldErrors: Partial<Record<DayField, DayMessage>>;
+  /** The field the cursor goes to: the one with the newest error. */
+  focus: { field: DayField; id: number } | null;
+
+  load(): Promise<void>;
+  setDrafts(patch: Partial<Omit<DayDrafts, 'counts' | 'out'>>): void;
+  setCount(valueMinor: number, text: string): void;
+  setOut(direction: CashDirection, patch: Partial<OutDraft>): void;
+  open(): Promise<boolean>;
+  cash(): Promise<boolean>;
+  /** Checks the close and, when it can be sent, asks to confirm it. */
+  askClose(): boolean;
+  cancelClose(): void;
+  close(): Promise<boolean>;
+  /** The X report on the receipt printer. */
+  printX(): Promise<boolean>;
+  /** A closed day's Z report printed again, marked COPY. */
+  printZ(zNumber: number): Promise<boolean>;
+}
+
+export type DayStore = StoreApi<DayState>;
+
+let nextId = 1;
+const message = (key: string, details: ErrorDetails = {}): DayMessage => ({ id: nextId++, key, details });
+
+const emptyDrafts = (): DayDrafts => ({
+  float: '',
+  cashKind: 'cash_in',
+  cashAmount: '',
+  cashReason: '',
+  counts: {},
+  out: { bank: { amount: '', comment: '' }, collection: { amount: '', comment: '' }, safe: { amount: '', comment: '' } },
+  reason: '',
+});
+
+const apiError = (error: unknown): ApiError =>
+  error instanceof ApiError ? error : new ApiError('internal', error instanceof Error ? error.message : String(error));
+
+/** A failure about no one field, as a message. */
+const failure = (error: unknown): DayMessage => {
+  const api = apiError(error);
+  return message(errorKey(api.code, api.details), api.details);
+};
+
+/** The field a refusal of the core is about, from its `details.field` and the call it refused. */
+function fieldOf(action: 'open' | 'cash' | 'close', error: ApiError): DayField | null {
+  const field = error.details.field;
+  if (error.code === 'day.count_invalid' && typeof error.details.valueMinor === 'number' && action === 'close') return `count-${error.details.valueMinor}`;
+  if (action === 'open') return error.code === 'day.already_open' || error.isConnectionError || error.code === 'internal' ? null : 'float';
+  if (action === 'cash') {
+    if (field === 'reason') return 'cashReason';
+    if (field === 'amountMinor' || error.code === 'day.amount_invalid' || error.code === 'day.cash_out_above_register') return 'cashAmount';
+    return null;
+  }
+  if (field === 'reason' || field === 'counts' || field === 'cashOut') return field;
+  return null;
+}
+
+export function createDayStore(): DayStore {
+  const store = createStore<DayState>()((set, get) => {
+    /** Replaces the field errors of a form with these (an empty record clears them). */
+    const showErrors = (fields: DayField[], errors: Partial<Record<DayField, DayMessage>>) => {
+      const fieldErrors = { ...get().fieldErrors };
+      for (const field of fields) delete fieldErrors[field];
+      Object.assign(fieldErrors, errors);
+      const first = fields.find((field) => errors[field]);
+      set({ fieldErrors, ...(first ? { focus: { field: first, id: nextId++ } } : {}) });
+    };
+
+    const closeFields = (): DayField[] => [
+      'counts',
+      'cashOut',
+      'reason',
+      ...(get().day?.denominations ?? []).map((v): DayField => `count-${v}`),
+      ...DIRECTIONS.map((d): DayField => `out-${d}`),
+    ];
+
+    /** A refusal: beside its field when it names one, else above the screen. */
+    const refused = (action: 'open' | 'cash' | 'close', fields: DayField[], error: unknown) => {
+      const shown = failure(error);
+      const field = fieldOf(action, apiError(error));
+      if (field) showErrors(fields, { [field]: shown });
+      else set({ error: shown });
+    };
+
+    const refreshZ = async () => {
+      try {
+        set({ zReports: await call('day.zReports', { limit: 50 }) });
+      } catch (error) {
+        set({ error: failure(error) });
+      }
+    };
+
+    return {
+      loaded: false,
+      day: null,
+      zReports: [],
+      closed: null,
+      timeZone: undefined,
+      busy: false,
+      confirming: false,
+      drafts: emptyDrafts(),
+      notice: null,
+      error: null,
+      fieldErrors: {},
+      focus: null,
+
+      async load() {
+        set({ error: null, closed: null });
+        try {
+          const [day, info] = await Promise.all([call('day.current', {}), call('app.info', {})]);
+          set({ day, timeZone: info.timeZone, loaded: true });
+        } catch (error) {
+          set({ error: failure(error), loaded: true });
+        }
+        await refreshZ();
+      },
+
+      async printX() {
+        try {
+          await call('day.printX', {});
+          set({ notice: message('day.x.printed'), error: null });
+          return true;
+        } catch (error) {
+          set({ error: failure(error) });
+          return false;
+        }
+      },
+
+      async printZ(zNumber) {
+        try {
+          await call('day.printZ', { zNumber });
+          set({ notice: message('day.z.reprinted', { number: zNumber }), error: null });
+          return true;
+        } catch (error) {
+          set({ error: failure(error) });
+          return false;
+        }
+      },
+
+      setDrafts(patch) {
+        set({ drafts: { ...get().drafts, ...patch } });
+      },
+      setCount(valueMinor, text) {
+        const { drafts } = get();
+        set({ drafts: { ...drafts, counts: { ...drafts.counts, [valueMinor]: text } } });
+      },
+      setOut(direction, patch) {
+        const { drafts } = get();
+        set({ drafts: { ...drafts, out: { ...drafts.out, [direction]: { ...drafts.out[direction], ...patch } } } });
+      },
+
+      async open() {
+        if (get().busy) return false;
+        const read = readAmount(get().drafts.float);
+        if ('problem' in read) {
+          showErrors(['float'], { float: message(`day.invalid.${read.problem}`) });
+          return false;
+        }
+        showErrors(['float'], {});
+        set({ busy: true, error: null, notice: null });
+        try {
+          const day = await call('day.open', { floatMinor: read.minor });
+          set({ day, closed: null, notice: message('day.open.done'), drafts: { ...get().drafts, float: '' } });
+          return true;
+        } catch (error) {
+          refused('open', ['float'], error);
+          return false;
+        } finally {
+          set({ busy: false });
+        }
+      },
+
+      async cash() {
+        if (get().busy) return false;
+        const { cashKind: kind, cashAmount, cashReason } = get().drafts;
+        const read = readAmount(cashAmount);
+        const errors: Partial<Record<DayField, DayMessage>> = {};
+        if ('problem' in read) errors.cashAmount = message(`day.invalid.${read.problem}`);
+        else if (read.minor === 0) errors.cashAmount = message('day.invalid.amountZero');
+        const reason = cashReason.trim();
+        if (reason.length < 3 || reason.length > 120) errors.cashReason = message('day.invalid.reason');
+        showErrors(['cashAmount', 'cashReason'], errors);
+        if ('problem' in read || Object.keys(errors).length > 0) return false;
+        set({ busy: true, error: null, notice: null });
+        try {
+          const day = await call('day.cash', { kind, amountMinor: read.minor, reason });
+          set({
+            day,
+            notice: message(`day.cash.done_${kind}`, { amountMinor: read.minor }),
+            drafts: { ...get().drafts, cashAmount: '', cashReason: '' },
+          });
+          return true;
+        } catch (error) {
+          refused('cash', ['cashAmount', 'cashReason'], error);
+          return false;
+        } finally {
+          set({ busy: false });
+        }
+      },
+
+      askClose() {
+        const { day, drafts, busy } = get();
+        if (!day || busy) return false;
+        const counted = summarizeCounts(day.denominations, drafts.counts);
+        const out = summarizeOut(drafts.out);
+        const errors: Partial<Record<DayField, DayMessage>> = {};
+        for (const [value, problem] of counted.problems) errors[`count-${value}`] = message(`day.invalid.${problem}`);
+        for (const [direction, problem] of out.problems) errors[`out-${direction}`] = message(`day.invalid.${problem}`);
+        if (counted.problems.size === 0 && out.problems.size === 0) {
+          if (out.totalMinor > counted.totalMinor) errors.cashOut = message('errors.day.cash_out_above_register');
+          // The core asks for a reason too; asking before the confirmation saves a useless "Close?".
+          const differenceMinor = counted.totalMinor - day.expectedMinor;
+          if (differenceMinor !== 0 && drafts.reason.trim() === '') errors.reason = message('errors.day.difference_needs_reason', { differenceMinor });
+        }
+        showErrors(closeFields(), errors);
+        if (Object.keys(errors).length > 0) {
+          set({ error: message('day.invalid.fix'), notice: null });
+          return false;
+        }
+        set({ confirming: true, notice: null, error: null });
+        return true;
+      },
+
+      cancelClose() {
+        set({ confirming: false });
+      },
+
+      async close() {
+        const { day, drafts, busy } = get();
+        set({ confirming: false });
+        if (!day || busy) return false;
+        const counted = summarizeCounts(day.denominations, drafts.counts);
+        const out = summarizeOut(drafts.out);
+        if (counted.problems.size > 0 || out.problems.size > 0) return false;
+        set({ busy: true, error: null, notice: null });
+        try {
+          const closed = await call('day.close', { counts: counted.counts, cashOut: out.cashOut, reason: drafts.reason.trim() });
+          showErrors(closeFields(), {});
+          set({ closed, day: null, drafts: emptyDrafts() });
+          await refreshZ();
+          return true;
+        } catch (error) {
+          refused('close', closeFields(), error);
+          return false;
+        } finally {
+          set({ busy: false });
+        }
+      },
+    };
+  });
+  return store;
+}
