@@ -57,3 +57,9 @@ CREATE TRIGGER cash_movements_day_open BEFORE INSERT ON cash_movements
 ALTER TABLE receipts ADD COLUMN day_id TEXT REFERENCES days(id);
 -- The X and Z reports sum a day's documents from this index alone (50 000 receipts in a day).
 CREATE INDEX receipts_day ON receipts(day_id, status, doc_type, series_code, number, total_minor, rounding_minor) WHERE day_id IS NOT NULL;
+
+-- A document is confirmed into an open day, never outside one: the reports miss nothing.
+CREATE TRIGGER receipts_confirm_needs_open_day BEFORE UPDATE OF status ON receipts
+  WHEN NEW.status = 'confirmed' AND NEW.doc_type IN ('receipt', 'credit_note')
+   AND (NEW.day_id IS NULL OR (SELECT closed_at FROM days WHERE id = NEW.day_id) IS NOT NULL)
+  BEGIN SELECT RAISE(ABORT, 'a confirmed document belongs to an open day'); END;

@@ -5,7 +5,7 @@ import { z } from 'zod';
 const Int = z.number().int().safe();
 const NonNegative = Int.nonnegative();
 
-export const DenominationCount = z.object({ valueMinor: Int.positive(), count: Int });
+export const DenominationCount = z.object({ valueMinor: Int.positive(), count: Int.max(1_000_000) });
 export type DenominationCount = z.infer<typeof DenominationCount>;
 
 /** Where cash taken out goes. */
@@ -65,8 +65,10 @@ export type ClosedDayView = z.infer<typeof ClosedDayView>;
 export const CloseInput = z.object({
   /** The count by denominations; or `countedMinor` typed as a total. */
   counts: z.array(DenominationCount).optional(),
-  countedMinor: NonNegative.optional(),
-  cashOut: z.array(z.object({ direction: CashDirection, amountMinor: NonNegative, comment: z.string().trim().max(200).default('') })).default([]),
+  countedMinor: NonNegative.max(100_000_000_000).optional(),
+  cashOut: z.array(z.object({ direction: CashDirection, amountMinor: NonNegative.max(100_000_000_000), comment: z.string().trim().max(200).default('') })).default([]),
   /** Why the count differs from the documents (needed when it does). */
   reason: z.string().trim().max(200).default(''),
-});
+})
+  // A close without a count would book the whole drawer as missing.
+  .refine((c) => c.counts !== undefined || c.countedMinor !== undefined, { message: 'count the drawer or type the total', path: ['counts'] });

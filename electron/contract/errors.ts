@@ -85,6 +85,7 @@ export const ERROR_CODES = [
   'day.difference_needs_reason',
   'day.amount_invalid',
   'day.not_found',
+  'day.open_payments',
 ] as const;
 
 export const ErrorCode = z.enum(ERROR_CODES);

@@ -75,7 +75,7 @@ export function documentFigures(db: Db, dayId: string): Omit<DayFigures, 'moveme
               sum(r.total_minor) AS totalMinor, sum(r.rounding_minor) AS roundingMinor
          FROM receipts r JOIN number_series s ON s.code = r.series_code
         WHERE r.day_id = ? AND r.status = 'confirmed' AND r.doc_type IN ('receipt', 'credit_note')
-        GROUP BY r.doc_type, r.series_code ORDER BY min(r.number)`,
+        GROUP BY r.doc_type, r.series_code ORDER BY min(r.confirmed_at)`,
     )
     .all(dayId) as { type: 'receipt' | 'credit_note'; prefix: string; count: number; first: number; last: number; totalMinor: number; roundingMinor: number }[];
   const number = (prefix: string, n: number) => `${prefix}${String(n).padStart(6, '0')}`;
@@ -127,6 +127,11 @@ export function movementFigures(db: Db, day: { id: string; openedAt: string; clo
     .prepare(`SELECT count(*) AS n FROM device_log WHERE device = 'drawer' AND event = 'drawer.open' AND at >= ? AND (? IS NULL OR at <= ?)`)
     .get(day.openedAt, day.closedAt, day.closedAt) as { n: number };
   return { movements, drawerOpenings: drawer.n };
+}
+
+/** Unconfirmed receipts that took or paid out money: a close waits for them. */
+export function draftsWithPayments(db: Db): number {
+  return (db.prepare(`SELECT count(DISTINCT r.id) AS n FROM receipts r JOIN payments p ON p.receipt_id = r.id WHERE r.status = 'draft'`).get() as { n: number }).n;
 }
 
 /** Assigns a document being confirmed to the open day. */

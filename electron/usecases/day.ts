@@ -107,7 +107,9 @@ export function dayUseCases(deps: CoreDeps) {
       'day.open': ({ floatMinor, counts }: ParsedInput<'day.open'>, ctx: CallContext): DayView =>
         tx(() => {
           if (days.openDay(db, till())) throw new PosError('day.already_open', 'the day is open already');
-          return viewOf(open(ctx, countOf(denominations(), { counts, total: floatMinor }, 'floatMinor')));
+          // Nothing counted or typed: the float the last close left in the drawer.
+          const given = counts !== undefined || floatMinor !== undefined;
+          return viewOf(open(ctx, given ? countOf(denominations(), { counts, total: floatMinor }, 'floatMinor') : (days.lastClosedDay(db, till())?.remainsMinor ?? 0)));
         }),
 
       'day.cash': ({ kind, amountMinor, reason }: ParsedInput<'day.cash'>, ctx: CallContext): DayView =>
@@ -127,6 +129,10 @@ export function dayUseCases(deps: CoreDeps) {
       'day.close': (input: ParsedInput<'day.close'>, ctx: CallContext): ClosedDayView =>
         tx(() => {
           const day = currentDay();
+          // Money already in the drawer (or paid out) for a receipt not confirmed yet would count
+          // in tonight's count but in tomorrow's documents: those receipts are finished first.
+          const open = days.draftsWithPayments(db);
+          if (open > 0) throw new PosError('day.open_payments', 'receipts with payments are not confirmed', { count: open });
           // The documents are summed once: nothing else is confirmed inside this transaction.
           const documents = days.documentFigures(db, day.id);
           const before = reportOf(day, documents);
@@ -150,7 +156,8 @@ export function dayUseCases(deps: CoreDeps) {
             days.insertMovement(db, { id: ids.next(), dayId: day.id, kind: 'difference', direction: 'cash difference', amountMinor: differenceMinor, comment: input.reason, now: ctx.now });
           }
           // 2. The Z number and the report, frozen with the closed day.
-          const report = reportOf({ ...day, closedAt: ctx.now }, documents);
+          // The close's own cash out is its own line (the report's cash out is the day's, which the expected amount counts).
+          const report: DayReport = { ...before, differenceMinor };
           const zNumber = days.nextZNumber(db, till());
           days.markClosed(db, {
             id: day.id,
@@ -164,7 +171,7 @@ export function dayUseCases(deps: CoreDeps) {
             report: JSON.stringify(report),
           });
           // 3. The Z report on paper, through the outbox: a printer that is off never blocks the close.
-          const cash = { floatMinor: day.openingFloatMinor, expectedMinor, countedMinor, differenceMinor, remainsMinor, reason: input.reason };
+          const cash = { floatMinor: day.openingFloatMinor, expectedMinor, countedMinor, differenceMinor, cashOutMinor: closed.cash.cashOutMinor, remainsMinor, reason: input.reason };
           const z = paper(ctx, 'z', day, report, { zNumber, cash });
           deps.outbox.enqueue('print.report', z);
           deps.outbox.enqueue('file.report', { name: zReportName(zNumber), report: z });
@@ -185,7 +192,15 @@ export function dayUseCases(deps: CoreDeps) {
           const day = days.closedDayByZ(db, till(), zNumber);
           if (!day) throw new PosError('day.not_found', `no Z report ${zNumber}`, { zNumber });
           const z = closedView(day);
-          const cash = { floatMinor: z.openingFloatMinor, expectedMinor: z.expectedMinor, countedMinor: z.countedMinor, differenceMinor: z.differenceMinor, remainsMinor: z.remainsMinor, reason: z.reason };
+          const cash = {
+            floatMinor: z.openingFloatMinor,
+            expectedMinor: z.expectedMinor,
+            countedMinor: z.countedMinor,
+            differenceMinor: z.differenceMinor,
+            cashOutMinor: z.countedMinor - z.remainsMinor,
+            remainsMinor: z.remainsMinor,
+            reason: z.reason,
+          };
           // As it was closed: its frozen figures and time; only the COPY mark is new.
           deps.outbox.enqueue('print.report', paper(ctx, 'z', day, z.report, { zNumber, cash, at: z.closedAt, copy: true }));
           return { queued: true as const };

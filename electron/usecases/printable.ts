@@ -109,7 +109,7 @@ export const PrintableDayReport = DayReportView.extend({
   currency: z.string(),
   copy: z.boolean(),
   cash: z
-    .object({ floatMinor: Int, expectedMinor: Int, countedMinor: Int, differenceMinor: Int, remainsMinor: Int, reason: z.string() })
+    .object({ floatMinor: Int, expectedMinor: Int, countedMinor: Int, differenceMinor: Int, cashOutMinor: Int.optional(), remainsMinor: Int, reason: z.string() })
     .nullable()
     .optional(),
 });

@@ -34,7 +34,7 @@ export interface PrintableDayReport {
   cashOutMinor: number;
   drawerOpenings: number;
   /** The cash count of a close (absent on an X report). */
-  cash?: { floatMinor: number; expectedMinor: number; countedMinor: number; differenceMinor: number; remainsMinor: number; reason: string } | null;
+  cash?: { floatMinor: number; expectedMinor: number; countedMinor: number; differenceMinor: number; cashOutMinor?: number | undefined; remainsMinor: number; reason: string } | null;
 }
 
 const WORDS = {
@@ -68,6 +68,7 @@ const WORDS = {
   difference: 'Difference',
   reason: 'Reason',
   remains: 'Remains in register',
+  closeCashOut: 'Taken out at close',
 };
 export type ReportWords = typeof WORDS;
 
@@ -132,6 +133,7 @@ export function dayReportLines(doc: PrintableDayReport, given: Partial<ReportWor
         [words.counted, money(doc.cash.countedMinor)],
         [words.difference, money(doc.cash.differenceMinor)],
         ...(doc.cash.reason.trim() ? [[`${words.reason}: ${doc.cash.reason.trim()}`, ''] as ReportLine] : []),
+        ...(doc.cash.cashOutMinor ? [[words.closeCashOut, money(doc.cash.cashOutMinor)] as ReportLine] : []),
         [words.remains, money(doc.cash.remainsMinor)],
       ],
     });
