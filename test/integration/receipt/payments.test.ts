@@ -10,7 +10,7 @@ afterEach(async () => {
 
 const printedDocument = (receiptId: string) => outboxOf(core.db, 'print.receipt', receiptId)[0]?.payload ?? {};
 
-describe('5-cent cash rounding and split payments, as DOMAIN.md §2 says', () => {
+describe('5-cent cash rounding (cash only, the final amount, 1-2 down, 3-4 up) and split payments', () => {
   it.each([
     [1222, 1220, -2],
     [1223, 1225, 2],

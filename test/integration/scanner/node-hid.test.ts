@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { loadNodeHid, startHidScanners, type ScannerStatus } from '../../../electron/devices/scanner/hid.js';
 
 /**
- * The real node-hid on this machine (PROTOCOLS.md §8): with libusb-1.0-0 its binding loads and
+ * The real node-hid on this machine (its Linux prebuild needs libusb-1.0): with libusb-1.0-0 its binding loads and
  * a machine without a HID POS scanner lists none; without libusb the till reports the scanner as
  * unavailable and goes on. Either way startHidScanners resolves and closes cleanly.
  */

@@ -21,9 +21,9 @@ const DEFAULTS = [layout('23', 5, 'weight'), layout('24', 5, 'price')];
 describe('gs1CheckDigit: mod 10, weights 3,1,3,… from the right', () => {
   // Each worked by hand: e.g. 9638507 → 9·3+6+3·3+8+5·3+0+7·3 = 86 → 4.
   it.each([
-    { data: '590123412345', check: 7 }, // PROTOCOLS.md §6.3
-    { data: '400638133393', check: 1 }, // PROTOCOLS.md §6.3
-    { data: '03600029145', check: 2 }, // UPC-A, PROTOCOLS.md §6.3
+    { data: '590123412345', check: 7 }, // GS1's EAN-13 worked example
+    { data: '400638133393', check: 1 }, // a printed EAN-13
+    { data: '03600029145', check: 2 }, // UPC-A, GS1's worked example
     { data: '9638507', check: 4 }, // EAN-8
     { data: '9501234', check: 6 }, // EAN-8
     { data: '0001234560001', check: 2 }, // GTIN-14
@@ -46,7 +46,7 @@ describe('isValidGtin: EAN-8, UPC-A, EAN-13 and GTIN-14', () => {
     { code: '96385074', valid: true },
     { code: '00012345600012', valid: true },
     { code: '4740010012018', valid: true }, // the demo catalogue's apple juice
-    { code: '4006381333932', valid: false }, // PROTOCOLS.md §6.3: last digit wrong
+    { code: '4006381333932', valid: false }, // its last digit wrong
     { code: '5901234123475', valid: false }, // two digits swapped
     { code: '96385075', valid: false },
     { code: '00012345600013', valid: false },

@@ -31,7 +31,7 @@ const shiftedAim = report({ 0: [8], 1: [0x00], 2: bytes(']E4'), 5: bytes('963850
 // A scanner without AIM IDs: zero symbology bytes, data from 4.
 const noAim = report({ 0: [6], 4: bytes('123456') });
 
-describe('HID POS scanned data report (§6.1)', () => {
+describe('HID POS scanned data report (usage page 0x8C)', () => {
   it.each([
     { name: 'Honeywell EAN-13', input: honeywellEan13, code: '5901234123457', aim: ']E0', codeId: 0x64 },
     { name: 'Zebra Code 128, trailing CR stripped', input: zebraCode128, code: 'ABC-123', aim: ']C0', codeId: 0 },

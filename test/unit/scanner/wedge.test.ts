@@ -18,7 +18,7 @@ function setup(options: Partial<WedgeOptions> = {}) {
   return { wedge, type, wait };
 }
 
-describe('keyboard wedge (§6.2)', () => {
+describe('keyboard wedge: a scan is keys typed faster than a person types', () => {
   it('a fast burst of at least minLength characters is a scan from its minLength-th key on', () => {
     const { wedge, type } = setup();
     const steps = type('4740001000011', 8);

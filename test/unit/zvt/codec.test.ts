@@ -1,7 +1,8 @@
 /**
  * ZVT wire formats: CRC, serial framing, APDU lengths, BCD, BMPs and TLV, and the terminal's
  * messages. Vectors: the CRC-16/KERMIT check value, the registration frame ecrterm accepts
- * (PROTOCOLS.md §5.1) and real terminal packets from wirelane/ecrterm's test data.
+ * (06 00 with a password, the config byte and currency 978) and real terminal packets from
+ * wirelane/ecrterm's test data.
  */
 import { describe, expect, it } from 'vitest';
 import { ApduSplitter, apduLength, decodeApdu, encodeApdu } from '../../../native/zvt/apdu.js';

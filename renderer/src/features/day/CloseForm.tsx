@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { DayView } from '../../../../electron/contract/api';
 import { formatMoney, type Language } from '../../i18n';
 import { Figure } from './ReportFigures';
-import { DayError, invalidProps } from './DayError';
+import { DayError, DayTextField, invalidProps } from './DayError';
 import { DIRECTIONS, readCount, summarizeCounts, summarizeOut } from './count';
 import type { DayState, DayStore } from './store';
 
@@ -150,22 +150,21 @@ export function CloseForm({
         <Figure label={t('day.close.remains')} value={money(remainsMinor)} className={remainsMinor < 0 ? 'day-off' : undefined} />
       </div>
 
-      <div className="day-field day-reason">
-        <label htmlFor={reasonId}>{t('day.close.reason')}</label>
-        <input
-          id={reasonId}
-          type="text"
-          autoComplete="off"
-          maxLength={200}
-          value={drafts.reason}
-          {...invalidProps(reasonId, fieldErrors.reason, reasonHintId)}
-          onChange={(event) => store.getState().setDrafts({ reason: event.currentTarget.value })}
-        />
-        <DayError controlId={reasonId} message={fieldErrors.reason} lang={lang} />
+      <DayTextField
+        id={reasonId}
+        className="day-field day-reason"
+        label={t('day.close.reason')}
+        maxLength={200}
+        hintId={reasonHintId}
+        value={drafts.reason}
+        error={fieldErrors.reason}
+        lang={lang}
+        onChange={(reason) => store.getState().setDrafts({ reason })}
+      >
         <span id={reasonHintId} className="day-hint">
           {t('day.close.reasonHint')}
         </span>
-      </div>
+      </DayTextField>
 
       <button type="button" className="day-close-button" disabled={state.busy} onClick={() => store.getState().askClose()}>
         {t('day.close.submit')}

@@ -1,7 +1,7 @@
 import { useId, type FormEvent, type Ref } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Language } from '../../i18n';
-import { DayError, invalidProps } from './DayError';
+import { DayTextField } from './DayError';
 import type { CashKind, DayState, DayStore } from './store';
 
 type Props = { store: DayStore; state: DayState; lang: Language; idPrefix: string };
@@ -22,21 +22,16 @@ export function OpenForm({ store, state, lang, idPrefix, firstRef }: Props & { f
       <h2 id={titleId}>{t('day.open.title')}</h2>
       <p className="day-hint">{t('day.notOpen')}</p>
       <form className="day-form" onSubmit={submit(() => store.getState().open())}>
-        <div className="day-field">
-          <label htmlFor={floatId}>{t('day.open.float')}</label>
-          <input
-            id={floatId}
-            ref={firstRef}
-            type="text"
-            inputMode="decimal"
-            autoComplete="off"
-            className="amount"
-            value={state.drafts.float}
-            {...invalidProps(floatId, error)}
-            onChange={(event) => store.getState().setDrafts({ float: event.currentTarget.value })}
-          />
-          <DayError controlId={floatId} message={error} lang={lang} />
-        </div>
+        <DayTextField
+          id={floatId}
+          inputRef={firstRef}
+          label={t('day.open.float')}
+          amount
+          value={state.drafts.float}
+          error={error}
+          lang={lang}
+          onChange={(float) => store.getState().setDrafts({ float })}
+        />
         <button type="submit" disabled={state.busy}>
           {t('day.open.submit')}
         </button>
@@ -68,33 +63,24 @@ export function CashForm({ store, state, lang, idPrefix }: Props) {
             <option value="cash_out">{t('day.cash.cash_out')}</option>
           </select>
         </div>
-        <div className="day-field">
-          <label htmlFor={amountId}>{t('day.cash.amount')}</label>
-          <input
-            id={amountId}
-            type="text"
-            inputMode="decimal"
-            autoComplete="off"
-            className="amount"
-            value={drafts.cashAmount}
-            {...invalidProps(amountId, fieldErrors.cashAmount)}
-            onChange={(event) => store.getState().setDrafts({ cashAmount: event.currentTarget.value })}
-          />
-          <DayError controlId={amountId} message={fieldErrors.cashAmount} lang={lang} />
-        </div>
-        <div className="day-field">
-          <label htmlFor={reasonId}>{t('day.cash.reason')}</label>
-          <input
-            id={reasonId}
-            type="text"
-            autoComplete="off"
-            maxLength={120}
-            value={drafts.cashReason}
-            {...invalidProps(reasonId, fieldErrors.cashReason)}
-            onChange={(event) => store.getState().setDrafts({ cashReason: event.currentTarget.value })}
-          />
-          <DayError controlId={reasonId} message={fieldErrors.cashReason} lang={lang} />
-        </div>
+        <DayTextField
+          id={amountId}
+          label={t('day.cash.amount')}
+          amount
+          value={drafts.cashAmount}
+          error={fieldErrors.cashAmount}
+          lang={lang}
+          onChange={(cashAmount) => store.getState().setDrafts({ cashAmount })}
+        />
+        <DayTextField
+          id={reasonId}
+          label={t('day.cash.reason')}
+          maxLength={120}
+          value={drafts.cashReason}
+          error={fieldErrors.cashReason}
+          lang={lang}
+          onChange={(cashReason) => store.getState().setDrafts({ cashReason })}
+        />
         <button type="submit" disabled={state.busy}>
           {t('day.cash.submit')}
         </button>

@@ -10,6 +10,7 @@ import { CashForm, OpenForm } from './DayForms';
 import { Figure, ReportFigures } from './ReportFigures';
 import { createDayStore, type DayField, type DayStore } from './store';
 import { ClosedZ, ZList } from './ZReports';
+import '../../components/screen.css';
 import './day.css';
 
 /**
@@ -70,22 +71,22 @@ export function DayScreen({ store: given, onClose }: { store?: DayStore; onClose
   else if (notice) status = t(notice.key, formatDetails(notice.details, lang));
 
   return (
-    <div className="day-screen">
-      <header className="day-top">
+    <div className="screen day-screen">
+      <header className="screen-top">
         <h1>{t('day.title')}</h1>
         {day ? <p className="day-since">{t('day.openSince', { time: formatTime(day.openedAt, lang, timeZone) })}</p> : null}
         <LanguageSelect />
-        <button ref={backRef} type="button" className="day-back" aria-keyshortcuts="Escape" onClick={onClose}>
+        <button ref={backRef} type="button" className="screen-back" aria-keyshortcuts="Escape" onClick={onClose}>
           {t('day.back')} <kbd aria-hidden="true">Esc</kbd>
         </button>
       </header>
 
-      <div className="day-messages">
-        <p role="status" className="day-status">
+      <div className="screen-messages">
+        <p role="status" className="screen-status">
           {status}
         </p>
         {error ? (
-          <p role="alert" className="day-alert">
+          <p role="alert" className="screen-alert">
             {t(error.key, formatDetails(error.details, lang))}
           </p>
         ) : null}

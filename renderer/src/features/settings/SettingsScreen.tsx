@@ -20,6 +20,7 @@ import { ParsedSetting } from './ParsedSetting';
 import { invalidProps, SettingError, type ShownError } from './SettingError';
 import { DeviceLog } from './DeviceLog';
 import { formatPtuMap, formatWeightLayouts, parsePtuMap, parseWeightLayouts } from './formats';
+import '../../components/screen.css';
 import './settings.css';
 
 type BooleanSetting = {
@@ -220,22 +221,22 @@ export function SettingsScreen({ onClose }: { onClose(): void }) {
   else if (notice) status = t(notice.key, formatDetails(notice.details, lang));
 
   return (
-    <div className="settings-screen">
-      <header className="settings-top">
+    <div className="screen settings-screen">
+      <header className="screen-top settings-top">
         <h1>{t('settings.title')}</h1>
         <LanguageSelect />
-        <button ref={backRef} type="button" className="settings-back" aria-keyshortcuts="Escape" onClick={() => void leave()}>
+        <button ref={backRef} type="button" className="screen-back" aria-keyshortcuts="Escape" onClick={() => void leave()}>
           {t('settings.back')} <kbd aria-hidden="true">Esc</kbd>
         </button>
       </header>
 
       {/* Saving, saved, and errors about no one setting: in view however far down the cursor is. */}
-      <div className="settings-messages">
-        <p role="status" className="settings-status">
+      <div className="screen-messages settings-messages">
+        <p role="status" className="screen-status">
           {status}
         </p>
         {error ? (
-          <p role="alert" className="settings-error">
+          <p role="alert" className="screen-alert">
             {t(error.key, formatDetails(error.details, lang))}
           </p>
         ) : null}
