@@ -22,6 +22,7 @@ import { lookupUseCases } from '../usecases/lookups.js';
 import type { Clock, CoreDeps, Ids, ShopConfig } from '../usecases/ports.js';
 import { creditNoteUseCases } from '../usecases/credit-notes.js';
 import { dayUseCases } from '../usecases/day.js';
+import { dayOwnerUseCases } from '../usecases/day-owner.js';
 import { receiptConfirmUseCases } from '../usecases/receipt-confirm.js';
 import { receiptHeaderUseCases } from '../usecases/receipt-header.js';
 import { receiptPaymentUseCases } from '../usecases/receipt-payments.js';
@@ -38,6 +39,7 @@ import { EventBus } from './event-bus.js';
 import { systemClock, uuidv7Ids } from './ids.js';
 import { printLabels } from './locales.js';
 import { ReportFileDrainer } from '../devices/files/report-pdf.js';
+import { reportFiles } from '../devices/files/report-files.js';
 
 /**
  * An installation before anything is set: euros, Estonian printouts, series K, the machine's time
@@ -179,6 +181,8 @@ export async function startCore(options: CoreOptions): Promise<Core> {
     ...receiptPaymentUseCases(deps),
     ...receiptConfirmUseCases(deps, [printOnConfirm(deps), fiscalOnConfirm(deps)], day.dayForConfirm),
     ...day.handlers,
+    // The Z reports the close saved are read from (or, when missing, made again for) the same folder.
+    ...dayOwnerUseCases(deps, reportFiles({ dir: reportsDir, words: (locale) => printLabels(assetsDir, locale).report ?? {} })).handlers,
     ...lookupUseCases(deps),
   };
   const dispatch = createDispatch(handlers, {

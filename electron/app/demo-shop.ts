@@ -28,6 +28,8 @@ const DemoShop = z.object({
   stock: z.array(z.object({ warehouse: z.string(), article: z.string(), quantity: z.number().int() })),
   images: z.record(z.string(), z.string()),
   zeroPricePolicies: z.record(z.string(), z.enum(['none', 'warn', 'forbid'])),
+  /** Articles counted at every close (a chocolate bar and a book: small, easily taken). */
+  countAtClose: z.array(z.string()).default([]),
 });
 
 /**
@@ -45,6 +47,7 @@ export function seedDemoShop(db: Db, file: string, ids: Ids): boolean {
   db.transaction(() => {
     const setting = db.prepare('INSERT OR IGNORE INTO settings (key, value) VALUES (?, ?)');
     for (const [key, value] of Object.entries(shop.identity)) setting.run(key, JSON.stringify(value));
+    setting.run('closeCountArticles', JSON.stringify(shop.countAtClose));
     for (const s of shop.series) db.prepare('INSERT OR IGNORE INTO number_series (code, prefix, next_number, name) VALUES (?, ?, 1, ?)').run(s.code, s.prefix, s.name);
     for (const w of shop.warehouses) db.prepare('INSERT OR IGNORE INTO warehouses (code, name) VALUES (?, ?)').run(w.code, w.name);
     for (const o of shop.objects) db.prepare('INSERT OR IGNORE INTO objects (code, name) VALUES (?, ?)').run(o.code, o.name);

@@ -27,8 +27,10 @@ export * from './views.js';
 export * from './settings.js';
 export * from './returns.js';
 export * from './day.js';
-import { ClosedDayView, CloseInput, DayView, DenominationCount } from './day.js';
+import { ClosedDayView, CloseInput, CloseSetup, DaySummaryView, DayView, DenominationCount } from './day.js';
 import { FoundReceipt, StockAction } from './returns.js';
+export * from './owner.js';
+import { DaySalesInput, DaySalesView, ZPdfInput, ZPdfView } from './owner.js';
 
 /**
  * The one contract between the renderer and the core: every channel with its input and output
@@ -146,6 +148,10 @@ export const api = {
   },
   /** The open day with its X report (running totals, no reset); null before the day is opened. */
   'day.current': { input: z.object({}), output: DayView.nullable() },
+  /** The open day's summary: documents by type, payments by method, cash moved — everyone's or only this cashier's. */
+  'day.summary': { input: z.object({ cashierOnly: z.boolean().default(false) }), output: DaySummaryView },
+  /** How this till opens and closes its day (counts, cash out, the stock count), open or not. */
+  'day.setup': { input: z.object({}), output: CloseSetup },
   /** Opens the day with its float, counted by denominations or typed as a total. */
   'day.open': { input: z.object({ floatMinor: NonNegativeMinor.max(MAX_AMOUNT_MINOR).optional(), counts: z.array(DenominationCount).optional() }), output: DayView },
   /** Cash put in or taken out during the day, with a reason; the drawer opens. */
@@ -161,6 +167,10 @@ export const api = {
   'day.printZ': { input: z.object({ zNumber: z.number().int().positive() }), output: z.object({ queued: z.literal(true) }) },
   /** Closed days, newest first: their Z reports as they were closed. */
   'day.zReports': { input: z.object({ limit: z.number().int().min(1).max(500).default(50) }), output: z.array(ClosedDayView) },
+  /** The open day's (or a closed day's, by its Z number) sales by hour of the shop's clock and by payment method; null: no day is open. */
+  'day.sales': { input: DaySalesInput, output: DaySalesView.nullable() },
+  /** A closed day's Z report as a PDF: the file the close saved, or made again from the frozen report when it is missing. */
+  'day.zPdf': { input: ZPdfInput, output: ZPdfView },
   /** Article index: by code, name or barcode. */
   'article.search': {
     input: z.object({ query: z.string().trim().max(64), limit: z.number().int().min(1).max(200).default(50) }),
@@ -191,8 +201,6 @@ export const api = {
   'terminal.reverseOrphan': { input: z.object({ requestId: Id }), output: z.array(OrphanedApproval) },
   /** Asks the terminal again about card payments whose outcome is not known (after a fault). */
   'terminal.recover': { input: z.object({}), output: z.object({ settled: z.number().int(), inDoubt: z.number().int() }) },
-  /** The terminal's end of day (the day close calls it): its totals as printable lines. */
-  'terminal.endOfDay': { input: z.object({}), output: z.object({ ok: z.boolean(), lines: z.array(z.string()) }) },
   'devices.log': { input: z.object({ limit: z.number().int().min(1).max(500).default(100) }), output: z.array(DeviceLogEntry) },
 } as const;
 

@@ -85,7 +85,10 @@ export const ERROR_CODES = [
   'day.difference_needs_reason',
   'day.amount_invalid',
   'day.not_found',
+  'day.blind',
   'day.open_payments',
+  'day.inventory_invalid',
+  'day.direction_not_set',
 ] as const;
 
 export const ErrorCode = z.enum(ERROR_CODES);

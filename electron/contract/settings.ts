@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { CashDirection } from './day.js';
 import { CashRounding, Code, NonNegativeMinor, Text, ZeroPricePolicy } from './views.js';
 
 /**
@@ -113,5 +114,21 @@ export const SettingsView = z.object({
   largestBanknoteMinor: NonNegativeMinor,
   /** Scanning an article already on the receipt adds to its quantity (else a new row). */
   mergeScans: z.boolean(),
+
+  // The day and its close; each part of the close can be switched off.
+  /** The first sale opens the day with the float the last close left; off: the day is opened on the Day screen first. */
+  dayAutoOpen: z.boolean(),
+  /** The float and the close are counted note by note and coin by coin; off: the total is typed. */
+  closeByDenominations: z.boolean(),
+  /** Where cash can be taken out to at close, in this order (none: nothing is taken out at close). */
+  closeCashOut: z.array(CashDirection).max(3).refine((d) => new Set(d).size === d.length, { message: 'a direction is listed twice' }),
+  /** What stays in the register for tomorrow; the first direction takes the rest of the count. 0: no preset. */
+  closeRemainsMinor: NonNegativeMinor,
+  /** A blind close: whoever closes does not see what the drawer should hold nor the difference. */
+  closeBlind: z.boolean(),
+  /** A difference up to this needs no reason. */
+  closeToleranceMinor: NonNegativeMinor,
+  /** Articles (codes) of this till's warehouse counted at every close; none: no stock count. */
+  closeCountArticles: z.array(Code).max(200),
 });
 export type SettingsView = z.infer<typeof SettingsView>;

@@ -196,7 +196,15 @@ export const STATUS_KEYS = [
   'fiscal.check_registered',
   'fiscal.refused',
   'fiscal.failed',
+  /** The day close's daily report: waiting for the printer, cannot be told, refused (details.number: the Z number). */
+  'fiscal.daily_report_waiting',
+  'fiscal.check_daily_report',
+  'fiscal.daily_report_refused',
   'terminal.orphans',
+  /** The day close's end of day on the card terminal: waiting for it, cannot be told, refused (details.number: the Z number). */
+  'terminal.end_of_day_waiting',
+  'terminal.end_of_day_check',
+  'terminal.end_of_day_refused',
   'scanner.no_hid',
   'scanner.problems',
 ] as const;

@@ -16,11 +16,13 @@ export interface DayRecord {
   remainsMinor: number | null;
   differenceReason: string;
   report: string | null;
+  /** The Z report's paper as the close made it (null: closed before papers were kept). */
+  paper: string | null;
 }
 
 const COLUMNS = `id, till, opened_at AS openedAt, opening_float_minor AS openingFloatMinor, closed_at AS closedAt, z_number AS zNumber,
   expected_minor AS expectedMinor, counted_minor AS countedMinor, difference_minor AS differenceMinor, remains_minor AS remainsMinor,
-  difference_reason AS differenceReason, report`;
+  difference_reason AS differenceReason, report, paper`;
 
 export function openDay(db: Db, till: string): DayRecord | null {
   return (db.prepare(`SELECT ${COLUMNS} FROM days WHERE till = ? AND closed_at IS NULL`).get(till) as DayRecord | undefined) ?? null;
@@ -49,33 +51,58 @@ export function nextZNumber(db: Db, till: string): number {
 
 export function markClosed(
   db: Db,
-  c: { id: string; closedAt: string; zNumber: number; expectedMinor: number; countedMinor: number; differenceMinor: number; remainsMinor: number; reason: string; report: string },
+  c: {
+    id: string;
+    closedAt: string;
+    zNumber: number;
+    expectedMinor: number;
+    countedMinor: number;
+    differenceMinor: number;
+    remainsMinor: number;
+    reason: string;
+    report: string;
+    paper: string;
+  },
 ): void {
   db.prepare(
     `UPDATE days SET closed_at = @closedAt, z_number = @zNumber, expected_minor = @expectedMinor, counted_minor = @countedMinor,
-            difference_minor = @differenceMinor, remains_minor = @remainsMinor, difference_reason = @reason, report = @report
+            difference_minor = @differenceMinor, remains_minor = @remainsMinor, difference_reason = @reason, report = @report,
+            paper = @paper
       WHERE id = @id AND closed_at IS NULL`,
   ).run(c);
 }
 
 export function insertMovement(
   db: Db,
-  m: { id: string; dayId: string; kind: 'cash_in' | 'cash_out' | 'difference'; direction: string; amountMinor: number; comment: string; now: string },
+  m: { id: string; dayId: string; kind: 'cash_in' | 'cash_out' | 'difference'; direction: string; amountMinor: number; comment: string; now: string; cashier: string },
 ): void {
   db.prepare(
-    `INSERT INTO cash_movements (id, day_id, kind, direction, amount_minor, comment, created_at) VALUES (@id, @dayId, @kind, @direction, @amountMinor, @comment, @now)`,
+    `INSERT INTO cash_movements (id, day_id, kind, direction, amount_minor, comment, created_at, cashier)
+     VALUES (@id, @dayId, @kind, @direction, @amountMinor, @comment, @now, @cashier)`,
   ).run(m);
 }
 
-/** What the day's documents add up to, summed in SQL from their frozen facts (one pass per table). */
-export function documentFigures(db: Db, dayId: string): Omit<DayFigures, 'movements' | 'drawerOpenings'> {
+/**
+ * What the day's documents add up to, summed in SQL from their frozen facts (one pass per table).
+ * Each pass reads indexes only (migration 0010): the day's documents from the receipts index, then
+ * each document's VAT lines, tenders and row discounts from indexes holding the figures summed.
+ */
+export function documentFigures(db: Db, dayId: string): Omit<DayFigures, 'movements' | 'drawerOpenings' | 'cashiers'> {
+  // Summed first, then joined to the few series: a join inside would be a lookup per document.
+  // Series are ordered by when their first document of the day was confirmed; numbers are taken
+  // one by one in the confirming transactions, so that is the one with the lowest number — read
+  // through the series' number index, where min(confirmed_at) would read every document's row.
   const perSeries = db
     .prepare(
-      `SELECT r.doc_type AS type, s.prefix, count(*) AS count, min(r.number) AS first, max(r.number) AS last,
-              sum(r.total_minor) AS totalMinor, sum(r.rounding_minor) AS roundingMinor
-         FROM receipts r JOIN number_series s ON s.code = r.series_code
-        WHERE r.day_id = ? AND r.status = 'confirmed' AND r.doc_type IN ('receipt', 'credit_note')
-        GROUP BY r.doc_type, r.series_code ORDER BY min(r.confirmed_at)`,
+      `SELECT g.type, s.prefix, g.count, g.first, g.last, g.totalMinor, g.roundingMinor
+         FROM (SELECT r.doc_type AS type, r.series_code AS series, count(*) AS count, min(r.number) AS first, max(r.number) AS last,
+                      sum(r.total_minor) AS totalMinor, sum(r.rounding_minor) AS roundingMinor
+                 FROM receipts r
+                WHERE r.day_id = ? AND r.status = 'confirmed' AND r.doc_type IN ('receipt', 'credit_note')
+                GROUP BY r.doc_type, r.series_code) g
+         JOIN number_series s ON s.code = g.series
+         JOIN receipts f ON f.series_code = g.series AND f.number = g.first
+        ORDER BY f.confirmed_at, g.type, g.series`,
     )
     .all(dayId) as { type: 'receipt' | 'credit_note'; prefix: string; count: number; first: number; last: number; totalMinor: number; roundingMinor: number }[];
   const number = (prefix: string, n: number) => `${prefix}${String(n).padStart(6, '0')}`;
@@ -134,7 +161,7 @@ export function draftsWithPayments(db: Db): number {
   return (db.prepare(`SELECT count(DISTINCT r.id) AS n FROM receipts r JOIN payments p ON p.receipt_id = r.id WHERE r.status = 'draft'`).get() as { n: number }).n;
 }
 
-/** Assigns a document being confirmed to the open day. */
-export function setDay(db: Db, receiptId: string, dayId: string): void {
-  db.prepare(`UPDATE receipts SET day_id = ? WHERE id = ? AND status = 'draft'`).run(dayId, receiptId);
+/** Assigns a document being confirmed to the open day and to the cashier confirming it. */
+export function setDay(db: Db, receiptId: string, dayId: string, cashier: string): void {
+  db.prepare(`UPDATE receipts SET day_id = ?, cashier = ? WHERE id = ? AND status = 'draft'`).run(dayId, cashier, receiptId);
 }

@@ -97,6 +97,8 @@ export interface DayFigures {
   discountMinor: number;
   movements: { kind: 'cash_in' | 'cash_out' | 'difference'; amountMinor: number }[];
   drawerOpenings: number;
+  /** Per cashier who confirmed documents: how many, and what they add up to (credit notes negative). */
+  cashiers: { name: string; count: number; totalMinor: number }[];
 }
 
 export interface DayReport {
@@ -113,6 +115,7 @@ export interface DayReport {
   cashOutMinor: number;
   differenceMinor: number;
   drawerOpenings: number;
+  cashiers: DayFigures['cashiers'];
 }
 
 /** The X or Z report of a day: sales, returns (negative) and net, from the documents' frozen facts. */
@@ -135,5 +138,6 @@ export function dayReport(f: DayFigures): DayReport {
     cashOutMinor: moved('cash_out'),
     differenceMinor: moved('difference'),
     drawerOpenings: f.drawerOpenings,
+    cashiers: f.cashiers,
   };
 }

@@ -10,7 +10,7 @@ import { startCore, type Core } from '../app/core.js';
 import { parseStartOptions } from '../app/options.js';
 import { acquireInstanceLock, TillAlreadyRunningError, type InstanceLock } from '../host/instance-lock.js';
 import { INVOKE_CHANNEL, EVENT_CHANNEL } from '../preload/channels.js';
-import { isAllowedNavigation } from './navigation-policy.js';
+import { isAllowedNavigation, isOwnDocumentWindow } from './navigation-policy.js';
 
 // Packaged: code and the renderer are in app.asar, migrations/assets/native binaries beside it.
 const appDir = app.getAppPath();
@@ -59,8 +59,13 @@ function createWindow(): BrowserWindow {
   win.webContents.on('will-navigate', (event, url) => {
     if (!isAllowedNavigation(url, rendererIndexUrl)) event.preventDefault();
   });
-  // The till opens no windows and no web pages: a compromised page gets nowhere.
-  win.webContents.setWindowOpenHandler(() => ({ action: 'deny' }));
+  // The till opens no web pages: a compromised page gets nowhere. The one window it opens is a
+  // document it made itself (a Z report's PDF), in Chromium's PDF viewer without any Node access.
+  win.webContents.setWindowOpenHandler(({ url }) =>
+    isOwnDocumentWindow(url, rendererIndexUrl)
+      ? { action: 'allow', overrideBrowserWindowOptions: { webPreferences: { plugins: true, nodeIntegration: false, contextIsolation: true, sandbox: true } } }
+      : { action: 'deny' },
+  );
   win.webContents.on('will-attach-webview', (event) => event.preventDefault());
   win.once('ready-to-show', () => win.show());
   void win.loadFile(rendererIndex);

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { FiscalReceipt } from '../domain/fiscal-receipt.js';
-import { DrawerKick, PrintableDayReport, PrintableReceipt, PrintableTestPage, upgradePaper } from './printable.js';
+import { DrawerKick, PrintableCashMovement, PrintableDayReport, PrintableReceipt, PrintableTestPage, upgradePaper } from './printable.js';
 
 /**
  * Every effect the till has on the outside world is an outbox entry, written in the transaction
@@ -11,7 +11,7 @@ import { DrawerKick, PrintableDayReport, PrintableReceipt, PrintableTestPage, up
  * time in the order they were written (the printer prints receipts in order, the fiscal printer
  * registers them in order), and a lane that waits for its device never holds up another.
  */
-export const LANES = ['printer', 'fiscal', 'files'] as const;
+export const LANES = ['printer', 'fiscal', 'files', 'terminal'] as const;
 export type Lane = (typeof LANES)[number];
 
 const Int = z.number().int().safe();
@@ -41,6 +41,22 @@ const _sameFiscalBack: (doc: z.output<typeof FiscalReceiptSchema>) => FiscalRece
 void _sameFiscal;
 void _sameFiscalBack;
 
+/**
+ * A closed day as a device closes its own day (the card terminal's end of day, the fiscal
+ * printer's daily report): the till's Z number, the day's times, and the shop's calendar day of
+ * the close with its time zone — a device that checks "today" against its clock is given today in
+ * the shop's zone when the effect is carried out, which is later than the close when it was off.
+ */
+const DayClosedSchema = z.object({
+  zNumber: Int.positive(),
+  dayId: z.string().min(1),
+  openedAt: z.string(),
+  closedAt: z.string(),
+  /** YYYY-MM-DD in the shop's time zone. */
+  date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+  timeZone: z.string().min(1),
+});
+
 interface KindSpec<S extends z.ZodType> {
   lane: Lane;
   /** The version written now. */
@@ -59,10 +75,16 @@ export const EFFECTS = {
   'print.test': kind({ lane: 'printer', version: 1, schema: PrintableTestPage }),
   /** An X or Z report. */
   'print.report': kind({ lane: 'printer', version: 1, schema: PrintableDayReport }),
+  /** Cash put in or taken out during the day: its paper, signed and kept with the money. */
+  'print.movement': kind({ lane: 'printer', version: 1, schema: PrintableCashMovement }),
   /** An X or Z report saved as a PDF in the data directory (`name`: the file name without .pdf). */
   'file.report': kind({ lane: 'files', version: 1, schema: z.object({ name: z.string().regex(/^[A-Za-z0-9-]+$/), report: PrintableDayReport }) }),
   /** A confirmed receipt registered on the fiscal printer, exactly once. */
   'fiscal.receipt': kind({ lane: 'fiscal', version: 1, schema: FiscalReceiptSchema }),
+  /** The fiscal printer's daily report (raport dobowy) at the day close, exactly once, after the day's receipts. */
+  'fiscal.dailyReport': kind({ lane: 'fiscal', version: 1, schema: DayClosedSchema }),
+  /** The card terminal's own end of day (its batch closed and sent) at the day close, exactly once. */
+  'terminal.endOfDay': kind({ lane: 'terminal', version: 1, schema: DayClosedSchema }),
 } as const;
 
 export type EffectKind = keyof typeof EFFECTS;

@@ -1,7 +1,7 @@
 import type { DevicesView, SettingsView } from '../contract/api.js';
 import type { Db } from '../db/open.js';
 import type { Outbox } from './effects.js';
-import type { PrintableReceipt } from './printable.js';
+import type { PrintableDayReport, PrintableReceipt } from './printable.js';
 import type { PaymentTerminal, TerminalPrompt } from './terminal-port.js';
 
 /**
@@ -62,6 +62,17 @@ export interface DevicesPort {
 export interface DeviceSettingsPort {
   check(changes: Partial<SettingsView>): void;
   changed(changes: Partial<SettingsView>, settings: SettingsView): void;
+}
+
+/**
+ * The X and Z reports as PDF files in the data directory's reports folder (the files lane saves
+ * each Z report there at close).
+ */
+export interface ReportFilesPort {
+  /** The saved PDF of a report by its name (e.g. "Z-000001"), or null when there is no such file (yet). */
+  read(name: string): Promise<Uint8Array | null>;
+  /** The PDF of a report made now, as the files lane makes it, and kept nowhere. */
+  render(report: PrintableDayReport): Promise<Uint8Array>;
 }
 
 /** Pushes to the screen while a use case works or after it changed something. */

@@ -112,8 +112,27 @@ export const PrintableDayReport = DayReportView.extend({
     .object({ floatMinor: Int, expectedMinor: Int, countedMinor: Int, differenceMinor: Int, cashOutMinor: Int.optional(), remainsMinor: Int, reason: z.string() })
     .nullable()
     .optional(),
+  /** The close's stock count (a Z report). */
+  inventory: z
+    .array(z.object({ code: z.string(), name: z.string(), unit: z.string(), expectedMilli: Int, countedMilli: Int, counted: z.boolean(), differenceMilli: Int }))
+    .optional(),
 });
 export type PrintableDayReport = z.output<typeof PrintableDayReport>;
+
+/** Cash put in or taken out during the day, on paper: what, how much, why, who, when. */
+export const PrintableCashMovement = z.object({
+  kind: z.enum(['cash_in', 'cash_out']),
+  amountMinor: Int.positive(),
+  reason: z.string(),
+  shopName: z.string(),
+  tillName: z.string(),
+  cashier: z.string(),
+  at: z.string(),
+  timeZone: z.string(),
+  locale: z.string(),
+  currency: z.string(),
+});
+export type PrintableCashMovement = z.output<typeof PrintableCashMovement>;
 
 /** A short page to check the printer, its profile and code page. */
 export const PrintableTestPage = z.object({

@@ -83,7 +83,7 @@ export function receiptConfirmUseCases(deps: CoreDeps, effects: readonly Confirm
         // 1. The number, gapless per series: refused confirms above took none. The document belongs
         // to the day open now (opened by this confirm if none is): a close before it was the day before.
         const number = repo.takeNextNumber(db, r.seriesCode);
-        setDay(db, r.id, dayFor(ctx));
+        setDay(db, r.id, dayFor(ctx), ctx.actor.name);
         // 2. The facts, while the document is still a draft (the database refuses them afterwards).
         const facts = freezeFacts(r.rows, r.payments, settings.cashRounding);
         writeFacts(

@@ -28,7 +28,7 @@ const outcomeError = (outcome: Exclude<PaymentOutcome, { ok: true }>, dueMinor: 
  */
 export function receiptPaymentUseCases(deps: CoreDeps) {
   const rc: ReceiptContext = receiptContext(deps);
-  const { db, ids, terminal, tx } = deps;
+  const { db, ids, tx } = deps;
   const card = cardPayments(deps, rc);
 
   const methodAllowed = (ctx: CallContext, method: PaymentMethod) => {
@@ -106,11 +106,6 @@ export function receiptPaymentUseCases(deps: CoreDeps) {
       return card.orphans();
     },
     'terminal.recover': (_: unknown, ctx: CallContext) => card.recoverAll(ctx),
-    'terminal.endOfDay': async () => {
-      if (!terminal.endOfDay) return { ok: false, lines: [] };
-      const result = await terminal.endOfDay();
-      return { ok: result.ok, lines: result.lines };
-    },
 
     'receipt.removePayment': async ({ receiptId, paymentId }: ParsedInput<'receipt.removePayment'>, ctx: CallContext): Promise<ReceiptView> => {
       const payment = tx(() => {

@@ -57,5 +57,12 @@ export function defaultSettings(shop: ShopConfig): SettingsView {
     maxQuantityKgMilli: 99_999,
     largestBanknoteMinor: LARGEST_BANKNOTE_MINOR[shop.currency] ?? 0,
     mergeScans: true,
+    dayAutoOpen: true,
+    closeByDenominations: true,
+    closeCashOut: ['bank', 'collection', 'safe'],
+    closeRemainsMinor: 0,
+    closeBlind: false,
+    closeToleranceMinor: 0,
+    closeCountArticles: [],
   };
 }

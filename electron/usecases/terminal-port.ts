@@ -61,6 +61,26 @@ export type RecoveryOutcome =
   /** The terminal cannot tell (no matching last transaction, or it does not answer). */
   | { outcome: 'unknown'; reason: string };
 
+/** How a terminal's end of day ended. */
+export interface EndOfDayResult {
+  ok: boolean;
+  /** The terminal's end-of-day report (its totals), as it would print it. */
+  lines: string[];
+  reason?: string;
+  /** Stable key of a refusal ('busy': try again later). */
+  key?: string;
+}
+
+/** A terminal's own record of its last transaction (a payment, a reversal, an end of day…). */
+export interface TerminalLastTransaction {
+  /** Tells transactions apart: a later transaction never has the same one. */
+  identity: string;
+  /** It was an end of day (no card in it), not a card transaction. */
+  endOfDay: boolean;
+  /** Its receipt as the terminal repeats it (for an end of day: the totals). */
+  lines: string[];
+}
+
 export interface PaymentTerminal {
   readonly name: string;
   pay(request: { requestId: string; amountMinor: number; currency: string; onPrompt?: (p: TerminalPrompt) => void }): Promise<TerminalResult>;
@@ -74,8 +94,20 @@ export interface PaymentTerminal {
   }): Promise<TerminalResult>;
   /** Money back to a card, where the terminal supports it. */
   refund?(request: { requestId: string; amountMinor: number; onPrompt?: (p: TerminalPrompt) => void }): Promise<TerminalResult>;
-  /** The terminal's end of day (the day close): its totals as printable lines. */
-  endOfDay?(): Promise<{ ok: boolean; lines: string[]; reason?: string }>;
+  /**
+   * The terminal's end of day (the day close): its totals as printable lines. `beforeSending` gets
+   * the terminal's last transaction, asked in the same turn of the terminal right before the end
+   * of day goes out, so the caller can note it durably: a lost answer is then settled by asking
+   * again (`lastTransaction`), never by a second end of day.
+   */
+  endOfDay?(options?: { beforeSending?(last: TerminalLastTransaction | null): void }): Promise<EndOfDayResult>;
+  /**
+   * The terminal's last transaction as it reports it now (a late answer still on its way first),
+   * or null when it names none.
+   */
+  lastTransaction?(): Promise<TerminalLastTransaction | null>;
+  /** Whether this terminal has a day of its own that the till closes at its day close (end of day and the question after it). */
+  closesDay?(): boolean;
   /** Settles a request cut off by a crash or a timeout by asking the terminal: approved, declined, or unknown. */
   recover?(pending: PendingTerminalRequest): Promise<RecoveryOutcome>;
   /** Reads the national ID card in the terminal's reader; null when no card was read. */

@@ -78,6 +78,8 @@ export interface FiscalDevice {
   vatRates(): Promise<Record<string, number>>;
   /** Daily fiscal report (Z). `date` is today, yyyy-mm-dd. */
   dailyReport(date: string): Promise<void>;
+  /** `scnt rd`: daily reports the printer has made; one more after each report (exactly-once after an interrupted one). */
+  dailyReportCount(): Promise<number>;
   /** Paper out / cover open while a command waits, 'ok' when it clears. */
   onCondition(listener: (condition: MechanismCondition) => void): () => void;
   close(): Promise<void>;
@@ -290,6 +292,15 @@ export class PosnetFiscalDevice implements FiscalDevice {
       await this.call(client, CMD.dailyrep, [[FIELD.dailyrep.date, date]], Math.max(30_000, this.options.replyTimeoutMs ?? 3000));
     } catch (error) {
       throw await this.failure(client, error, CMD.dailyrep, false, null);
+    }
+  }
+
+  async dailyReportCount(): Promise<number> {
+    const client = await this.connect();
+    try {
+      return num(await this.call(client, CMD.scnt), FIELD.scnt.dailyReports);
+    } catch (error) {
+      throw await this.failure(client, error, CMD.scnt, false, null);
     }
   }
 

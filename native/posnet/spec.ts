@@ -146,6 +146,8 @@ export function ptuIndex(letter: string): number {
 /** Command error numbers the till names (full list in the spec's last chapter). */
 export const ERROR = {
   cmdTryLater: 41,
+  /** dailyrep with nothing sold since the last report: two zero daily reports in a row are not made. */
+  zeroDailyReport: 382,
   noDailyReport: 383,
   totalsOverflow: 1950,
   paymentCoversAlready: 1953,

@@ -168,6 +168,8 @@ export interface ReceiptLabels {
   toRefund?: string;
   /** The X and Z reports' words; English where one is missing. */
   report?: Readonly<Record<string, string>>;
+  /** Cash in / cash out papers' words; English where one is missing. */
+  movement?: Readonly<Record<string, string>>;
   /** Test page words; English when not given. */
   testPage?: string;
   printer?: string;

@@ -2,7 +2,7 @@
  * The X and Z reports on the receipt printer: the day's figures as the core froze them, worded at
  * print time in the shop's language (English where a word is missing).
  */
-import { formatMoney, formatRate } from '../text/numbers.js';
+import { formatMoney, formatQuantity, formatRate } from '../text/numbers.js';
 import { ChunkWriter, writeCut, type PrintChunk } from './chunks.js';
 import { formatLocalTime, preamble } from './escpos.js';
 import type { PrinterProfile } from './profiles.js';
@@ -33,6 +33,10 @@ export interface PrintableDayReport {
   cashInMinor: number;
   cashOutMinor: number;
   drawerOpenings: number;
+  /** Per cashier: documents confirmed and their total (absent in reports frozen before cashiers were recorded). */
+  cashiers?: { name: string; count: number; totalMinor: number }[] | undefined;
+  /** The close's stock count (a Z report). */
+  inventory?: { code: string; name: string; unit: string; expectedMilli: number; countedMilli: number; counted: boolean; differenceMilli: number }[] | undefined;
   /** The cash count of a close (absent on an X report). */
   cash?: { floatMinor: number; expectedMinor: number; countedMinor: number; differenceMinor: number; cashOutMinor?: number | undefined; remainsMinor: number; reason: string } | null;
 }
@@ -69,6 +73,10 @@ const WORDS = {
   reason: 'Reason',
   remains: 'Remains in register',
   closeCashOut: 'Taken out at close',
+  cashiers: 'Cashiers',
+  inventory: 'Stock count',
+  inventoryColumns: 'Expected / counted / difference',
+  uncounted: 'not counted',
 };
 export type ReportWords = typeof WORDS;
 
@@ -124,6 +132,25 @@ export function dayReportLines(doc: PrintableDayReport, given: Partial<ReportWor
       ],
     },
   ];
+  if (doc.cashiers && doc.cashiers.length > 0) {
+    sections.push({
+      name: 'cashiers',
+      lines: [[words.cashiers, ''], ...doc.cashiers.map((c): ReportLine => [`${c.name || '—'} (${c.count})`, money(c.totalMinor)])],
+    });
+  }
+  if (doc.inventory && doc.inventory.length > 0) {
+    const qty = (milli: number) => formatQuantity(milli, doc.locale);
+    sections.push({
+      name: 'inventory',
+      lines: [
+        [words.inventory, words.inventoryColumns],
+        ...doc.inventory.map((r): ReportLine => [
+          `${r.code} ${r.name}${r.counted ? '' : ` (${words.uncounted})`}`,
+          `${qty(r.expectedMilli)} ${qty(r.countedMilli)} ${r.differenceMilli > 0 ? '+' : ''}${qty(r.differenceMilli)}`,
+        ]),
+      ],
+    });
+  }
   if (doc.cash) {
     sections.push({
       name: 'cash',

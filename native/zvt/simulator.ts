@@ -6,7 +6,8 @@
  * not), the last transaction for "repeat receipt", the registration (currency, config byte) — and
  * plays scripted behaviour for the next authorization: approve, decline, PIN prompt, slow answers,
  * a dropped line (approved inside the terminal, nothing more reaches the ECR), a late approval
- * (answers after the ECR gave up), a NAK and a damaged frame (the ECR must resend / NAK).
+ * (answers after the ECR gave up), a NAK and a damaged frame (the ECR must resend / NAK); and a
+ * dropped line after an end of day (the batch closed inside the terminal, no answer reaches the ECR).
  *
  * Every message it sends waits for the ECR's 80 00 00 before the next one, like a terminal. A
  * command that arrives while a transaction runs is refused with 84 9C (busy), except 06 B0 (abort).
@@ -107,6 +108,7 @@ export class ZvtSimulator {
   private readonly auths: ZvtSimAuthorization[] = [];
   private readonly journal: ZvtSimTransaction[] = [];
   private dropReversal = false;
+  private dropEndOfDay = false;
   private readonly received: string[] = [];
   private last: ZvtSimTransaction | null = null;
   private job: Job | null = null;
@@ -142,6 +144,16 @@ export class ZvtSimulator {
   /** The next reversal is carried out, but its answer never reaches the ECR (a line dropped mid-cancel). */
   dropNextReversalAnswer(): void {
     this.dropReversal = true;
+  }
+
+  /** The next end of day is carried out (the batch closed), but its answer never reaches the ECR. */
+  dropNextEndOfDayAnswer(): void {
+    this.dropEndOfDay = true;
+  }
+
+  /** End-of-day runs the terminal carried out (06 50), in order: a batch is closed once per day. */
+  endsOfDay(): ZvtSimTransaction[] {
+    return this.transactions().filter((t) => t.kind === 'end_of_day');
   }
 
   /** Reversals the terminal carried out (06 30 approved), in order: a refund must never be given twice. */
@@ -593,6 +605,11 @@ export class ZvtSimulator {
     for (const t of this.journal) t.closed = true;
     this.journal.push({ ...tx, closed: true });
     this.last = tx;
+    if (this.dropEndOfDay) {
+      this.dropEndOfDay = false;
+      this.options.log?.(`zvt-sim: line dropped after the end of day (trace ${tx.trace})`);
+      return;
+    }
     if (!(await this.tell(this.statusInformation(tx)))) return;
     if (!(await this.printReceipts(tx.receipts, true))) return;
     await this.tell(message.completion());

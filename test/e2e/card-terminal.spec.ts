@@ -2,7 +2,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { openTill, tillPerTest, type E2eTill } from './till.js';
 
 /**
- * The card terminal over ZVT (#5): the till process talks to the ZVT terminal simulator over a
+ * The card terminal over ZVT: the till process talks to the ZVT terminal simulator over a
  * virtual serial port (its default demo terminal), by keyboard only, in Chromium.
  */
 let shop: E2eTill;

@@ -2,7 +2,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { openTill, tillPerTest, type E2eTill } from './till.js';
 
 /**
- * The complete receipt (#3), by keyboard only, in Chromium against a till process with its
+ * The complete receipt, by keyboard only, in Chromium against a till process with its
  * printer on a virtual serial port and the simulated card terminal.
  */
 let shop: E2eTill;

@@ -1,7 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { openTill, tillPerTest, type E2eTill } from './till.js';
 
-/** Peripherals on the receipt screen (#4): wedge scanner, device status, drawer without a sale. */
+/** Peripherals on the receipt screen: wedge scanner, device status, drawer without a sale. */
 let shop: E2eTill;
 tillPerTest((till) => (shop = till));
 

@@ -9,6 +9,8 @@ export interface E2eTill {
   /** The till process running now (a new one after `restart`). */
   readonly till: TillProcess;
   printer: PrinterSimulator;
+  /** The till's data folder (its database, the reports it saves). */
+  readonly dataDir: string;
   /** Pulls the plug: SIGKILL, no shutdown code runs. */
   crash(): Promise<void>;
   /** Starts the till again on the same data and the same printer port; `more` flags win over the first ones. */
@@ -31,6 +33,7 @@ export async function startE2eTill(extraArgs: string[] = []): Promise<E2eTill> {
       return till;
     },
     printer,
+    dataDir: data.path,
     crash: () => till.kill('SIGKILL'),
     async restart(more: string[] = []) {
       till = await startTillProcess([...args, ...more]);

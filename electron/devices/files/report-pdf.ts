@@ -54,6 +54,8 @@ export class ReportFileDrainer implements Drainer {
   async run(job: Job): Promise<JobOutcome> {
     if (job.kind !== 'file.report') return { outcome: 'failed', error: `the files lane does not carry out ${job.kind}`, counted: true };
     const payload = job.payload as Job<'file.report'>['payload'];
+    // Laying out a PDF takes the CPU for a while: the call that queued it (the close) answers first.
+    await new Promise((resolve) => setImmediate(resolve));
     try {
       mkdirSync(this.deps.dir, { recursive: true });
       const file = join(this.deps.dir, `${payload.name}.pdf`);

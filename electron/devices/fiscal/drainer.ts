@@ -16,14 +16,17 @@
  * A receipt the printer refuses (tax ladder, bad rate…) fails too, with the printer's error; the
  * lane moves on. Everything passing (offline, paper out, day report missing) is retried. The
  * status shown to the cashier follows along, as translation keys.
+ *
+ * The day close's daily report goes the same way, behind the day's receipts (daily-report.ts).
  */
 import type { DeviceState, DeviceStatus, StatusText } from '../../contract/api.js';
 import type { Db } from '../../db/open.js';
-import { countFailed, countOpen } from '../../db/outbox-repo.js';
+import { countFailed, countOpen, entriesOfKind } from '../../db/outbox-repo.js';
 import type { FiscalReceipt } from '../../domain/fiscal-receipt.js';
 import type { Drainer, Job, JobControl, JobOutcome } from '../../effects/worker.js';
 import { DOCUMENT_TYPE } from '../../../native/posnet/spec.js';
 import { FiscalDeviceError, type FiscalCondition, type FiscalDevice, type FiscalDocument } from '../../../native/posnet/driver.js';
+import { makeDailyReport } from './daily-report.js';
 
 /** The lane's documents are the domain's fiscal receipts; the driver takes them as they are. */
 const _sameShape: (doc: FiscalReceipt) => FiscalDocument = (doc) => doc;
@@ -34,6 +37,8 @@ export interface FiscalDrainerDeps {
   device: FiscalDevice;
   log(message: string): void;
   onChange(status: DeviceStatus): void;
+  /** The date of a daily report is today's by this clock (default: the machine's). */
+  now?(): Date;
 }
 
 const errorText = (error: unknown): string => (error instanceof Error ? error.message : String(error));
@@ -60,10 +65,15 @@ export class FiscalDrainer implements Drainer {
   private current: DeviceStatus;
   /** A refusal or an unresolvable receipt stays on screen until the next receipt goes through. */
   private attention: StatusText | null = null;
+  /** A daily report refused or unresolvable stays on screen until the next one is made. */
+  private reportAttention: StatusText | null = null;
+  /** Failed daily reports among the lane's failed entries: the count of receipts not registered leaves them out. */
+  private failedReports: number;
   private readonly unsubscribe: () => void;
 
   constructor(private readonly deps: FiscalDrainerDeps) {
     this.current = { name: deps.device.name, state: 'ok' };
+    this.failedReports = entriesOfKind(deps.db, 'fiscal.dailyReport').filter((e) => e.status === 'failed').length;
     this.unsubscribe = deps.device.onCondition((condition) => {
       if (condition === 'ok') this.setStatus('ok', undefined);
       else this.setStatus('error', conditionText(condition));
@@ -86,13 +96,15 @@ export class FiscalDrainer implements Drainer {
 
   /** After the queue is through: ok, or a warning while refused receipts wait for a person. */
   drained(): void {
-    const failed = countFailed(this.deps.db, 'fiscal');
+    const failed = countFailed(this.deps.db, 'fiscal') - this.failedReports;
     if (this.attention) this.setStatus('error', this.attention);
+    else if (this.reportAttention) this.setStatus('error', this.reportAttention);
     else if (failed > 0) this.setStatus('warning', { key: 'fiscal.failed', details: { count: failed } });
     else this.setStatus('ok', undefined);
   }
 
   async run(job: Job, control: JobControl): Promise<JobOutcome> {
+    if (job.kind === 'fiscal.dailyReport') return this.dailyReport(job, control);
     const { device, log } = this.deps;
     const doc = job.payload as Job<'fiscal.receipt'>['payload'];
     const label = doc.number || job.entry.documentId || job.entry.id;
@@ -148,6 +160,37 @@ export class FiscalDrainer implements Drainer {
     this.attention = { key: 'fiscal.check_registered', details: { number: label } };
     this.setStatus('error', this.attention);
     return { outcome: 'failed', error: `cannot tell whether receipt ${label} was registered (${why}); check the printer's receipt copies`, counted: false };
+  }
+
+  /** The day close's daily report; passing problems retry with the report named in the status. */
+  private async dailyReport(job: Job, control: JobControl): Promise<JobOutcome> {
+    const { device, log } = this.deps;
+    const zNumber = (job.payload as Job<'fiscal.dailyReport'>['payload']).zNumber;
+    try {
+      const verdict = await makeDailyReport(device, job, control, { log, now: () => this.deps.now?.() ?? new Date() });
+      if (verdict.kind === 'done') {
+        this.reportAttention = null;
+        return { outcome: 'done', result: verdict.result, counted: false };
+      }
+      this.failedReports += 1;
+      this.reportAttention =
+        verdict.kind === 'refused'
+          ? { key: 'fiscal.daily_report_refused', details: { number: zNumber, reason: verdict.reason } }
+          : { key: 'fiscal.check_daily_report', details: { number: zNumber } };
+      this.setStatus('error', this.reportAttention);
+      const error = verdict.kind === 'refused' ? verdict.reason : `cannot tell whether the daily report was made (${verdict.why}); check the printer's daily reports`;
+      log(`fiscal: daily report for Z ${zNumber}: ${error}`);
+      return { outcome: 'failed', error, counted: false };
+    } catch (error) {
+      const message = errorText(error);
+      log(`fiscal: daily report for Z ${zNumber} not made yet: ${message}`);
+      if (error instanceof FiscalDeviceError && (error.kind === 'offline' || error.kind === 'uncertain')) {
+        this.setStatus('offline', { key: 'fiscal.daily_report_waiting', details: { number: zNumber } });
+      } else {
+        this.setStatus('error', { key: 'fiscal.error', details: { reason: message } });
+      }
+      return { outcome: 'retry', error: message, counted: false };
+    }
   }
 
   private failed(label: string, error: unknown): JobOutcome {

@@ -31,7 +31,7 @@ export async function startFiscalModule(ctx: ModuleContext, options: { retryMs?:
   };
   const attach = () => {
     drainer?.close();
-    drainer = setup.device ? new FiscalDrainer({ db, device: setup.device, log: (m) => log(m), onChange: show }) : null;
+    drainer = setup.device ? new FiscalDrainer({ db, device: setup.device, log: (m) => log(m), onChange: show, now: () => ctx.clock.now() }) : null;
     worker.attach('fiscal', drainer, {
       maxRetryMs: 30_000,
       pollMs: options.pollMs ?? 15_000,

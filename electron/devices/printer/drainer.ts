@@ -1,4 +1,5 @@
 import { planDayReport } from '../../../native/printer/report.js';
+import { planCashMovement } from '../../../native/printer/movement.js';
 import type { PrinterState as ContractPrinterState, PrinterStatusView, StatusText } from '../../contract/api.js';
 import { logDevice } from '../../db/device-log-repo.js';
 import type { Db } from '../../db/open.js';
@@ -91,6 +92,10 @@ export function planPrintJob(
       const report = job.payload as Job<'print.report'>['payload'];
       const label = report.kind === 'z' ? `Z report ${report.zNumber ?? ''}` : 'X report';
       return { chunks: planDayReport(report, labels(report.locale).report ?? {}, profile), receipt: null, label, locale: report.locale };
+    }
+    case 'print.movement': {
+      const movement = job.payload as Job<'print.movement'>['payload'];
+      return { chunks: planCashMovement(movement, labels(movement.locale).movement ?? {}, profile), receipt: null, label: movement.kind.replace('_', ' '), locale: movement.locale };
     }
     case 'print.receipt': {
       const receipt = job.payload as Job<'print.receipt'>['payload'];

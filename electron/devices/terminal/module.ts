@@ -4,6 +4,7 @@ import type { PaymentTerminal } from '../../usecases/terminal-port.js';
 import type { ZvtSimulator } from '../../../native/zvt/index.js';
 import { parseConnection } from '../connection.js';
 import { checkConnection, errorText, type DeviceModule, type ModuleContext } from '../module.js';
+import { EndOfDayDrainer } from './end-of-day.js';
 import { setupTerminal, type TerminalConfig, type TerminalSetup } from './setup.js';
 
 export interface TerminalModule extends DeviceModule {
@@ -53,10 +54,16 @@ export async function startTerminalModule(ctx: ModuleContext, option: TerminalCo
       const t = current.terminal;
       return t.refund ? t.refund(r) : Promise.resolve({ approved: false, reason: 'this terminal does not refund' });
     },
-    endOfDay: () => {
+    endOfDay: (options) => {
       const t = current.terminal;
-      return t.endOfDay ? t.endOfDay() : Promise.resolve({ ok: false, lines: [], reason: 'not supported' });
+      return t.endOfDay ? t.endOfDay(options) : Promise.resolve({ ok: false, lines: [], reason: 'not supported' });
     },
+    lastTransaction: () => {
+      const t = current.terminal;
+      return t.lastTransaction ? t.lastTransaction() : Promise.reject(new Error(`${t.name} cannot be asked about its last transaction`));
+    },
+    // Only a terminal that can also be asked afterwards: an end of day whose answer is lost is never sent twice.
+    closesDay: () => current.terminal.endOfDay !== undefined && current.terminal.lastTransaction !== undefined,
     recover: (p) => {
       const t = current.terminal;
       return t.recover ? t.recover(p) : Promise.resolve({ outcome: 'unknown', reason: 'this terminal cannot be asked' });
@@ -64,14 +71,23 @@ export async function startTerminalModule(ctx: ModuleContext, option: TerminalCo
     readIdCard: () => current.terminal.readIdCard(),
   };
 
+  // The terminal's own end of day at the day close, on a lane of its own: a terminal that is off
+  // holds up nothing else. Attached only while the terminal connected now has one; meanwhile the
+  // entries wait.
+  const endOfDay = new EndOfDayDrainer({ db, clock: ctx.clock, terminal, log, onChange: () => refresh() });
+  const attachEndOfDay = () => ctx.worker.attach('terminal', terminal.closesDay?.() ? endOfDay : null, { maxRetryMs: 10_000 });
+
   const status = (): DeviceStatus => {
     if (terminal.name === 'none') return { name: '', state: 'none' };
+    const day = endOfDay.status();
+    // Off: card payments will not go through either, so that comes first.
+    if (day?.state === 'offline') return { name: terminal.name, ...day };
     const orphans = orphanedApprovals(db).length;
-    return orphans > 0
-      ? { name: terminal.name, state: 'warning', message: { key: 'terminal.orphans', details: { count: orphans } } }
-      : { name: terminal.name, state: 'ok' };
+    if (orphans > 0) return { name: terminal.name, state: 'warning', message: { key: 'terminal.orphans', details: { count: orphans } } };
+    return day ? { name: terminal.name, ...day } : { name: terminal.name, state: 'ok' };
   };
   const refresh = () => ctx.status('terminal', status());
+  attachEndOfDay();
   refresh();
 
   return {
@@ -93,12 +109,17 @@ export async function startTerminalModule(ctx: ModuleContext, option: TerminalCo
         const old = current;
         current = next;
         await old.close();
+        attachEndOfDay();
+        // The end of day waiting for the old terminal may go to this one now.
+        ctx.worker.kick('terminal');
         refresh();
       } catch (error) {
         log(`card terminal: could not switch: ${errorText(error)}`);
       }
     },
     async close() {
+      // What the lane is doing stays in the outbox (in doubt, if the end of day may have gone out).
+      await ctx.worker.stop('terminal');
       await current.close();
     },
   };

@@ -4,7 +4,16 @@ import { openSerialLink } from '../../../native/link/serial.js';
 import { openTcpLink } from '../../../native/link/tcp.js';
 import { hasSocat, openPtyPair, type PtyPair } from '../../../native/link/pty-pair.js';
 import { ZvtEcr, ZvtLinkError, ZvtSimulator, type ZvtOutcome, type ZvtReceipt } from '../../../native/zvt/index.js';
-import type { CardSlip, PaymentTerminal, RecoveryOutcome, SlipCopy, TerminalPrompt, TerminalResult } from '../../usecases/terminal-port.js';
+import type {
+  CardSlip,
+  EndOfDayResult,
+  PaymentTerminal,
+  RecoveryOutcome,
+  SlipCopy,
+  TerminalLastTransaction,
+  TerminalPrompt,
+  TerminalResult,
+} from '../../usecases/terminal-port.js';
 import type { TerminalConnection } from '../connection.js';
 
 /** A ZVT terminal's connection: serial (8N2), TCP (port 20007), or the simulator on the other end of a PTY pair. */
@@ -20,6 +29,22 @@ const COPIES: Record<ZvtReceipt['type'], SlipCopy> = { customer: 'customer', mer
 export function slipsOf(out: Pick<ZvtOutcome, 'printLines' | 'receipts'>): CardSlip[] {
   const receipts = out.receipts ?? (out.printLines.length > 0 ? [{ type: 'unknown' as const, lines: out.printLines }] : []);
   return receipts.filter((r) => r.lines.length > 0).map((r) => ({ copy: COPIES[r.type], lines: [...r.lines] }));
+}
+
+/**
+ * The last transaction as the terminal reports it (status information of 06 20, or a late
+ * answer): told apart by trace number, date, time and amount; an end of day carries no card and
+ * no receipt number. A terminal that has nothing to repeat, or cannot repeat, names none: both
+ * answer 06 1E / 84 without status information.
+ */
+function lastOf(out: ZvtOutcome): TerminalLastTransaction | null {
+  const c = out.completion;
+  if (!c || (c.trace === undefined && c.date === undefined && c.time === undefined)) return null;
+  return {
+    identity: [c.trace ?? '', c.date ?? '', c.time ?? '', c.amountMinor ?? ''].join('|'),
+    endOfDay: c.pan === undefined && c.receiptNo === undefined && c.cardName === undefined,
+    lines: [...out.printLines],
+  };
 }
 
 const toResult = (out: ZvtOutcome): TerminalResult => {
@@ -98,10 +123,20 @@ export class ZvtPaymentTerminal implements PaymentTerminal {
     return this.run(async (ecr) => toResult(await ecr.refund(amountMinor, (p) => onPrompt?.({ key: p.key, text: p.text }))));
   }
 
-  endOfDay(): Promise<{ ok: boolean; lines: string[]; reason?: string }> {
+  endOfDay(options: { beforeSending?(last: TerminalLastTransaction | null): void } = {}): Promise<EndOfDayResult> {
     return this.run(async (ecr) => {
+      // Asked in the same turn as the 06 50, so no payment can come between the two.
+      if (options.beforeSending) options.beforeSending(lastOf(await ecr.repeatLastReceipt()));
       const out = await ecr.endOfDay();
-      return { ok: out.ok, lines: out.printLines, ...(out.ok ? {} : { reason: out.resultText }) };
+      return { ok: out.ok, lines: out.printLines, ...(out.ok ? {} : { reason: out.resultText, key: out.resultKey }) };
+    });
+  }
+
+  lastTransaction(): Promise<TerminalLastTransaction | null> {
+    return this.run(async (ecr) => {
+      // A command that timed out may still be finishing: its own answer is the last transaction.
+      const late = await ecr.drain(3000);
+      return (late?.ok ? lastOf(late) : null) ?? lastOf(await ecr.repeatLastReceipt());
     });
   }
 

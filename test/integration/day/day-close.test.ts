@@ -59,7 +59,7 @@ describe('the day: open, X report, close with a Z report', () => {
         cashOutMinor: 1000,
       },
     });
-    expect(x?.report.vat).toEqual([{ rateBp: 2400, netMinor: 1613, vatMinor: 387, grossMinor: 2000 }]);
+    expect(x?.report?.vat).toEqual([{ rateBp: 2400, netMinor: 1613, vatMinor: 387, grossMinor: 2000 }]);
 
     // Counted 39.80 (0.20 short); 20.00 to the bank, the rest stays.
     const counts = [{ valueMinor: 2000, count: 1 }, { valueMinor: 1000, count: 1 }, { valueMinor: 500, count: 1 }, { valueMinor: 200, count: 2 }, { valueMinor: 50, count: 1 }, { valueMinor: 20, count: 1 }, { valueMinor: 10, count: 1 }];
@@ -121,6 +121,10 @@ describe('the day: open, X report, close with a Z report', () => {
     await core.ok('day.cash', { kind: 'cash_in', amountMinor: 500, reason: 'change money' });
     // The drawer opened for the cash put in, through the printer lane.
     expect(outboxOf<{ reason: string }>(core.db, 'print.drawer').map((e) => e.payload.reason)).toEqual(['cash in: change money']);
+    // Its paper goes with the money: what, how much, why, who.
+    expect(outboxOf<{ kind: string; amountMinor: number; reason: string; cashier: string }>(core.db, 'print.movement').map((e) => e.payload)).toMatchObject([
+      { kind: 'cash_in', amountMinor: 500, reason: 'change money', cashier: expect.any(String) },
+    ]);
     expect((await core.ok('day.close', { countedMinor: 2500 })).zNumber).toBe(1);
   });
 

@@ -91,6 +91,7 @@ describe('the X and Z report from the day’s frozen facts', () => {
         { kind: 'difference', amountMinor: -250 },
       ],
       drawerOpenings: 1,
+      cashiers: [{ name: 'Mari Maasikas', count: 4, totalMinor: 4000 }],
     });
     expect(report).toMatchObject({
       salesMinor: 5223,
@@ -102,6 +103,7 @@ describe('the X and Z report from the day’s frozen facts', () => {
       cashInMinor: 5000,
       cashOutMinor: 2000,
       differenceMinor: -250,
+      cashiers: [{ name: 'Mari Maasikas', count: 4, totalMinor: 4000 }],
     });
     expect(report.vat.map((v) => v.rateBp)).toEqual([2400, 900]);
   });

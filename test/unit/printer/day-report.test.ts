@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { concatChunks } from '../../../native/printer/chunks.js';
 import { decodeEscPos } from '../../../native/printer/escpos-decode.js';
 import { codeTableMap, PRINTER_PROFILES } from '../../../native/printer/profiles.js';
+import { planCashMovement } from '../../../native/printer/movement.js';
 import { planDayReport, type PrintableDayReport } from '../../../native/printer/report.js';
 import { localeLabels } from './fixtures.js';
 
@@ -58,5 +59,37 @@ describe('the Z report on paper, in the shop’s language', () => {
     expect(lines[0]).toBe('X-ARUANNE');
     expect(lines).toContain('KOOPIA');
     expect(lines.some((l) => l.startsWith('Loendatud'))).toBe(false);
+  });
+});
+
+describe('the close beyond the cash, on paper', () => {
+  it('the totals per cashier and the stock count, an uncounted article marked', () => {
+    const lines = printed({
+      ...Z,
+      cashiers: [{ name: 'Mari Maasikas', count: 3, totalMinor: 2000 }],
+      inventory: [
+        { code: '1205', name: 'Šokolaad', unit: 'pcs', expectedMilli: 12_000, countedMilli: 11_000, counted: true, differenceMilli: -1_000 },
+        { code: '1601', name: 'Raamat', unit: 'pcs', expectedMilli: 2_000, countedMilli: 0, counted: false, differenceMilli: -2_000 },
+      ],
+    });
+    expect(lines).toContainEqual(expect.stringMatching(/^Mari Maasikas \(3\) +20,00$/));
+    expect(lines).toContainEqual(expect.stringMatching(/^Inventuur +Oodatav \/ loendatud \/ vahe$/));
+    expect(lines).toContainEqual(expect.stringMatching(/^1205 Šokolaad +12 11 -1$/));
+    expect(lines).toContainEqual(expect.stringMatching(/^1601 Raamat \(loendamata\) +2 0 -2$/));
+  });
+
+  it('cash taken out during the day: its paper says what, how much, why and who, with a line to sign', () => {
+    const labels = localeLabels('et');
+    const chunks = planCashMovement(
+      { kind: 'cash_out', amountMinor: 4000, reason: 'Inkassaator', shopName: 'Õunapuu Pood OÜ', tillName: 'Kassa 1', cashier: 'Mari Maasikas', at: '2026-12-03T14:00:00.000Z', timeZone: 'Europe/Tallinn', locale: 'et', currency: 'EUR' },
+      labels.movement ?? {},
+      profile,
+    );
+    const lines = decodeEscPos(concatChunks(chunks), codeTableMap(profile)).documents[0]!.lines;
+    expect(lines[0]).toBe('VÄLJAMAKSE');
+    expect(lines).toContainEqual(expect.stringMatching(/^Summa EUR +40,00$/));
+    expect(lines).toContainEqual(expect.stringMatching(/^Kassiir +Mari Maasikas$/));
+    expect(lines).toContain('Põhjus: Inkassaator');
+    expect(lines).toContainEqual(expect.stringMatching(/^Allkiri: _+$/));
   });
 });

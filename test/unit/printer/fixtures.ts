@@ -43,6 +43,7 @@ export const ET_LABELS: ReceiptLabels = {
   signatureShop: 'Müüja allkiri',
   toRefund: 'TAGASTADA',
   report: {},
+  movement: {},
 };
 
 /** The "print" section of a locale file the app ships (assets/locales/<lang>.json). */

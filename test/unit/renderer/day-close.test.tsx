@@ -90,6 +90,7 @@ describe('the day screen', () => {
         ],
         cashOut: [],
         reason: 'Change given twice',
+        inventory: [],
       },
     ]);
     expect(within(z).getByText('The day is closed. Its Z report went to the receipt printer.')).toBeTruthy();
@@ -144,22 +145,33 @@ describe('the day screen', () => {
     expect(core.callsOf('day.close')).toEqual([]);
   });
 
-  it('opens a day with its float, books cash in, and speaks Estonian', async () => {
+  it('opens a day with its float counted note by note, books cash in, and speaks Estonian', async () => {
     const core = await renderApp('et');
     fireEvent.keyDown(document.body, { key: 'd', ctrlKey: true });
     await screen.findByRole('heading', { level: 1, name: 'Päev' });
-    const float = await screen.findByRole('textbox', { name: 'Algsaldo' });
-    await waitFor(() => expect(document.activeElement).toBe(float));
+    const twenty = await screen.findByRole('textbox', { name: '20,00 kogus' });
+    const ten = screen.getByRole('textbox', { name: '10,00 kogus' });
+    await waitFor(() => expect(document.activeElement).toBe(screen.getByRole('textbox', { name: '500,00 kogus' })));
 
-    type(float, 'abc');
-    fireEvent.submit(float.closest('form') as HTMLFormElement);
-    await waitFor(() => expect(float.getAttribute('aria-invalid')).toBe('true'));
+    type(twenty, 'abc');
+    fireEvent.submit(twenty.closest('form') as HTMLFormElement);
+    await waitFor(() => expect(twenty.getAttribute('aria-invalid')).toBe('true'));
     expect(core.callsOf('day.open')).toEqual([]);
 
-    type(float, '50,00');
-    fireEvent.submit(float.closest('form') as HTMLFormElement);
+    // 2 × 20,00 + 1 × 10,00: the float adds up as it is counted.
+    type(twenty, '2');
+    type(ten, '1');
+    expect(output(region('Ava päev'), 'Algsaldo')).toBe('50,00');
+    fireEvent.submit(twenty.closest('form') as HTMLFormElement);
     const x = await screen.findByRole('region', { name: 'X-aruanne' });
-    expect(core.callsOf('day.open')).toEqual([{ floatMinor: 5000 }]);
+    expect(core.callsOf('day.open')).toEqual([
+      {
+        counts: [
+          { valueMinor: 2000, count: 2 },
+          { valueMinor: 1000, count: 1 },
+        ],
+      },
+    ]);
     expect(output(x, 'Algsaldo')).toBe('50,00');
     expect(output(x, 'Oodatav kassas')).toBe('50,00');
     expect(screen.getByRole('region', { name: 'Sulge päev' })).toBeTruthy();

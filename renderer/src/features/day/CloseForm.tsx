@@ -1,20 +1,23 @@
-import { useId, type KeyboardEvent, type Ref } from 'react';
+import { useId, type Ref } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DayView } from '../../../../electron/contract/api';
-import { formatMoney, type Language } from '../../i18n';
+import { formatMoney, formatMoneyInput, type Language } from '../../i18n';
 import { Figure } from './ReportFigures';
 import { DayError, DayTextField, invalidProps } from './DayError';
-import { DIRECTIONS, readCount, summarizeCounts, summarizeOut } from './count';
-import type { DayState, DayStore } from './store';
+import { CountTable } from './CountTable';
+import { StockCount } from './StockCount';
+import { presetOut } from './count';
+import { readClose, type DayState, type DayStore } from './store';
 
 /** A difference with its sign: "+5.00" is more in the drawer than the documents say. */
-const signed = (minor: number, lang: Language) => (minor > 0 ? `+${formatMoney(minor, lang)}` : formatMoney(minor, lang));
+export const signed = (minor: number, lang: Language) => (minor > 0 ? `+${formatMoney(minor, lang)}` : formatMoney(minor, lang));
 
 /**
- * The close: the count by notes and coins (each row count × value, the total live), what goes
- * to the bank, to cash collection and to the safe, and what stays; the reason when the count
- * differs. The live figures add up integers (minor units) of what could be read; the core adds
- * up again when the day is closed.
+ * The close: the count by notes and coins (each row count × value, the total live) or the total
+ * typed, what goes to the bank, to cash collection and to the safe, and what stays; the reason
+ * when the count differs; the stock count. Each part as this till's settings have it (a blind
+ * close shows neither what is expected nor the difference). The live figures add up integers
+ * (minor units) of what could be read; the core adds up again when the day is closed.
  */
 export function CloseForm({
   store,
@@ -34,119 +37,98 @@ export function CloseForm({
   const { t } = useTranslation();
   const titleId = useId();
   const { drafts, fieldErrors } = state;
+  const setup = day.close;
   const money = (minor: number) => formatMoney(minor, lang);
-  const counted = summarizeCounts(day.denominations, drafts.counts);
-  const out = summarizeOut(drafts.out);
-  const differenceMinor = counted.totalMinor - day.expectedMinor;
-  const remainsMinor = counted.totalMinor - out.totalMinor;
-  const countId = (value: number) => `${idPrefix}-count-${value}`;
+  const { countedMinor, out } = readClose(day, drafts);
+  const preset = presetOut(setup.directions, setup.remainsPresetMinor, countedMinor, drafts.out);
+  const differenceMinor = day.expectedMinor === null ? null : countedMinor - day.expectedMinor;
+  const remainsMinor = countedMinor - out.totalMinor;
   const reasonId = `${idPrefix}-reason`;
   const reasonHintId = `${reasonId}-hint`;
-
-  // Enter in a count goes on to the next count (then to the cash out): counting is a column of numbers.
-  const onCountKey = (index: number) => (event: KeyboardEvent<HTMLInputElement>) => {
-    if (event.key !== 'Enter' || event.altKey || event.ctrlKey || event.metaKey) return;
-    event.preventDefault();
-    const next = day.denominations[index + 1];
-    document.getElementById(next === undefined ? `${idPrefix}-out-bank` : countId(next))?.focus();
-  };
+  const firstOut = setup.directions[0];
+  const afterCount = firstOut ? `${idPrefix}-out-${firstOut}` : reasonId;
 
   return (
     <section className="day-section day-close" aria-labelledby={titleId}>
       <h2 id={titleId}>{t('day.close.title')}</h2>
 
-      <table className="day-table day-count">
-        <caption>{t('day.close.count')}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('day.close.value')}</th>
-            <th scope="col">{t('day.close.countCol')}</th>
-            <th scope="col">{t('day.close.sumCol')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {day.denominations.map((value, index) => {
-            const text = drafts.counts[value] ?? '';
-            const read = readCount(text);
-            const error = fieldErrors[`count-${value}`];
-            return (
-              <tr key={value}>
-                <th scope="row" className="amount">
-                  {money(value)}
-                </th>
-                <td>
-                  <input
-                    id={countId(value)}
-                    ref={index === 0 ? firstRef : undefined}
-                    type="text"
-                    inputMode="numeric"
-                    autoComplete="off"
-                    className="day-count-input"
-                    aria-label={t('day.close.countOf', { value: money(value) })}
-                    value={text}
-                    {...invalidProps(countId(value), error)}
-                    onChange={(event) => store.getState().setCount(value, event.currentTarget.value)}
-                    onKeyDown={onCountKey(index)}
-                  />
-                  <DayError controlId={countId(value)} message={error} lang={lang} />
-                </td>
-                <td className="amount">{'count' in read && text.trim() !== '' ? money(read.count * value) : ''}</td>
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
-      <Figure label={t('day.close.total')} value={money(counted.totalMinor)} className="strong" />
+      {setup.denominations.length > 0 ? (
+        <CountTable
+          caption={t('day.close.count')}
+          denominations={setup.denominations}
+          texts={drafts.counts}
+          errors={(value) => fieldErrors[`count-${value}`]}
+          idOf={(value) => `${idPrefix}-count-${value}`}
+          afterId={afterCount}
+          firstRef={firstRef}
+          lang={lang}
+          onChange={(value, text) => store.getState().setCount(value, text)}
+        />
+      ) : (
+        <DayTextField
+          id={`${idPrefix}-countedTotal`}
+          inputRef={firstRef}
+          label={t('day.close.total')}
+          amount
+          value={drafts.countedTotal}
+          error={fieldErrors.countedTotal}
+          lang={lang}
+          onChange={(countedTotal) => store.getState().setDrafts({ countedTotal })}
+        />
+      )}
+      {setup.denominations.length > 0 ? <Figure label={t('day.close.total')} value={money(countedMinor)} className="strong" /> : null}
       <DayError controlId={`${idPrefix}-counts`} message={fieldErrors.counts} lang={lang} />
 
-      <fieldset className="day-out">
-        <legend>{t('day.close.cashOut')}</legend>
-        {DIRECTIONS.map((direction) => {
-          const amountId = `${idPrefix}-out-${direction}`;
-          const commentId = `${amountId}-comment`;
-          const label = t(`day.close.${direction}`);
-          const error = fieldErrors[`out-${direction}`];
-          return (
-            <div className="day-out-row" key={direction}>
-              <div className="day-field">
-                <label htmlFor={amountId}>{label}</label>
-                <input
-                  id={amountId}
-                  type="text"
-                  inputMode="decimal"
-                  autoComplete="off"
-                  className="amount"
-                  value={drafts.out[direction].amount}
-                  {...invalidProps(amountId, error)}
-                  onChange={(event) => store.getState().setOut(direction, { amount: event.currentTarget.value })}
-                />
-                <DayError controlId={amountId} message={error} lang={lang} />
+      {setup.directions.length > 0 ? (
+        <fieldset className="day-out">
+          <legend>{t('day.close.cashOut')}</legend>
+          {setup.directions.map((direction) => {
+            const amountId = `${idPrefix}-out-${direction}`;
+            const commentId = `${amountId}-comment`;
+            const label = t(`day.close.${direction}`);
+            const error = fieldErrors[`out-${direction}`];
+            const value = preset?.direction === direction ? formatMoneyInput(preset.amountMinor, lang) : drafts.out[direction].amount;
+            return (
+              <div className="day-out-row" key={direction}>
+                <div className="day-field">
+                  <label htmlFor={amountId}>{label}</label>
+                  <input
+                    id={amountId}
+                    type="text"
+                    inputMode="decimal"
+                    autoComplete="off"
+                    className="amount"
+                    value={value}
+                    {...invalidProps(amountId, error)}
+                    onChange={(event) => store.getState().setOut(direction, { amount: event.currentTarget.value })}
+                  />
+                  <DayError controlId={amountId} message={error} lang={lang} />
+                </div>
+                <div className="day-field">
+                  <label htmlFor={commentId}>{t('day.close.comment', { direction: label })}</label>
+                  <input
+                    id={commentId}
+                    type="text"
+                    autoComplete="off"
+                    maxLength={200}
+                    value={drafts.out[direction].comment}
+                    onChange={(event) => store.getState().setOut(direction, { comment: event.currentTarget.value })}
+                  />
+                </div>
               </div>
-              <div className="day-field">
-                <label htmlFor={commentId}>{t('day.close.comment', { direction: label })}</label>
-                <input
-                  id={commentId}
-                  type="text"
-                  autoComplete="off"
-                  maxLength={200}
-                  value={drafts.out[direction].comment}
-                  onChange={(event) => store.getState().setOut(direction, { comment: event.currentTarget.value })}
-                />
-              </div>
-            </div>
-          );
-        })}
-        <DayError controlId={`${idPrefix}-cashOut`} message={fieldErrors.cashOut} lang={lang} />
-      </fieldset>
+            );
+          })}
+          {setup.remainsPresetMinor > 0 ? <p className="day-hint">{t('day.close.presetHint', { amount: money(setup.remainsPresetMinor) })}</p> : null}
+          <DayError controlId={`${idPrefix}-cashOut`} message={fieldErrors.cashOut} lang={lang} />
+        </fieldset>
+      ) : null}
 
       <div className="day-figures day-summary">
-        <Figure label={t('day.close.expected')} value={money(day.expectedMinor)} />
-        <Figure label={t('day.close.counted')} value={money(counted.totalMinor)} />
-        <Figure
-          label={t('day.close.difference')}
-          value={signed(differenceMinor, lang)}
-          className={differenceMinor === 0 ? 'strong' : 'strong day-off'}
-        />
+        {day.expectedMinor === null ? null : <Figure label={t('day.close.expected')} value={money(day.expectedMinor)} />}
+        <Figure label={t('day.close.counted')} value={money(countedMinor)} />
+        {differenceMinor === null ? null : (
+          <Figure label={t('day.close.difference')} value={signed(differenceMinor, lang)} className={differenceMinor === 0 ? 'strong' : 'strong day-off'} />
+        )}
         <Figure label={t('day.close.remains')} value={money(remainsMinor)} className={remainsMinor < 0 ? 'day-off' : undefined} />
       </div>
 
@@ -162,11 +144,13 @@ export function CloseForm({
         onChange={(reason) => store.getState().setDrafts({ reason })}
       >
         <span id={reasonHintId} className="day-hint">
-          {t('day.close.reasonHint')}
+          {t(setup.blind ? 'day.close.reasonHintBlind' : 'day.close.reasonHint')}
         </span>
       </DayTextField>
 
-      <button type="button" className="day-close-button" disabled={state.busy} onClick={() => store.getState().askClose()}>
+      <StockCount store={store} state={state} items={setup.inventory} lang={lang} idPrefix={idPrefix} />
+
+      <button id={`${idPrefix}-close`} type="button" className="day-close-button" disabled={state.busy} onClick={() => store.getState().askClose()}>
         {t('day.close.submit')}
       </button>
     </section>

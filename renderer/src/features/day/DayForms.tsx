@@ -1,7 +1,10 @@
 import { useId, type FormEvent, type Ref } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Language } from '../../i18n';
+import { formatMoney, type Language } from '../../i18n';
+import { CountTable } from './CountTable';
 import { DayTextField } from './DayError';
+import { summarizeCounts } from './count';
+import { Figure } from './ReportFigures';
 import type { CashKind, DayState, DayStore } from './store';
 
 type Props = { store: DayStore; state: DayState; lang: Language; idPrefix: string };
@@ -11,28 +14,51 @@ const submit = (action: () => unknown) => (event: FormEvent<HTMLFormElement>) =>
   void action();
 };
 
-/** No day open: the float typed as a total; Enter opens the day. */
+/**
+ * No day open: the float counted note by note (where this till counts so) or typed as a total;
+ * Enter in the total, or on the button after the last count, opens the day.
+ */
 export function OpenForm({ store, state, lang, idPrefix, firstRef }: Props & { firstRef: Ref<HTMLInputElement> }) {
   const { t } = useTranslation();
   const titleId = useId();
   const floatId = `${idPrefix}-float`;
-  const error = state.fieldErrors.float;
+  const submitId = `${idPrefix}-open`;
+  const denominations = state.setup?.denominations ?? [];
+  const counted = summarizeCounts(denominations, state.drafts.floatCounts);
   return (
     <section className="day-section day-open" aria-labelledby={titleId}>
       <h2 id={titleId}>{t('day.open.title')}</h2>
       <p className="day-hint">{t('day.notOpen')}</p>
       <form className="day-form" onSubmit={submit(() => store.getState().open())}>
-        <DayTextField
-          id={floatId}
-          inputRef={firstRef}
-          label={t('day.open.float')}
-          amount
-          value={state.drafts.float}
-          error={error}
-          lang={lang}
-          onChange={(float) => store.getState().setDrafts({ float })}
-        />
-        <button type="submit" disabled={state.busy}>
+        {denominations.length > 0 ? (
+          <>
+            <CountTable
+              caption={t('day.open.count')}
+              denominations={denominations}
+              texts={state.drafts.floatCounts}
+              errors={(value) => state.fieldErrors[`float-${value}`]}
+              idOf={(value) => `${idPrefix}-float-${value}`}
+              afterId={submitId}
+              firstRef={firstRef}
+              lang={lang}
+              onChange={(value, text) => store.getState().setFloatCount(value, text)}
+            />
+            <Figure label={t('day.open.float')} value={formatMoney(counted.totalMinor, lang)} className="strong" />
+            <p className="day-hint">{t('day.open.countHint')}</p>
+          </>
+        ) : (
+          <DayTextField
+            id={floatId}
+            inputRef={firstRef}
+            label={t('day.open.float')}
+            amount
+            value={state.drafts.float}
+            error={state.fieldErrors.float}
+            lang={lang}
+            onChange={(float) => store.getState().setDrafts({ float })}
+          />
+        )}
+        <button id={submitId} type="submit" disabled={state.busy}>
           {t('day.open.submit')}
         </button>
       </form>

@@ -6,10 +6,13 @@ import { LanguageSelect } from '../../components/LanguageSelect';
 import { currentLanguage, formatDetails, formatMoney, type Language } from '../../i18n';
 import { formatTime } from '../receipt/format';
 import { CloseForm } from './CloseForm';
+import { DaySummary } from './DaySummary';
 import { CashForm, OpenForm } from './DayForms';
 import { Figure, ReportFigures } from './ReportFigures';
 import { createDayStore, type DayField, type DayStore } from './store';
 import { ClosedZ, ZList } from './ZReports';
+import { SalesCharts } from './SalesCharts';
+import { openZPdf } from './z-pdf';
 import '../../components/screen.css';
 import './day.css';
 
@@ -28,6 +31,8 @@ export function DayScreen({ store: given, onClose }: { store?: DayStore; onClose
   const zRef = useRef<HTMLHeadingElement>(null);
   const backRef = useRef<HTMLButtonElement>(null);
   const { loaded, day, closed, zReports, timeZone, busy, confirming, notice, error, focus } = state;
+  // A blind close: the day's figures (X report, summary, charts, Z papers) are for the manager.
+  const blind = day ? day.report === null : (state.setup?.blind ?? false);
 
   useEffect(() => {
     void store.getState().load();
@@ -48,8 +53,15 @@ export function DayScreen({ store: given, onClose }: { store?: DayStore; onClose
   // A field with a new error gets the cursor; a message about the whole count or cash out, the first of its fields.
   useEffect(() => {
     if (!focus) return;
-    const first = store.getState().day?.denominations[0] ?? 0;
-    const target: Partial<Record<DayField, string>> = { counts: `count-${first}`, cashOut: 'out-bank' };
+    const { day: open, setup } = store.getState();
+    const first = open?.denominations[0] ?? 0;
+    const stock = open?.close.inventory[0]?.articleId ?? '';
+    const target: Partial<Record<DayField, string>> = {
+      counts: first ? `count-${first}` : 'countedTotal',
+      cashOut: `out-${open?.close.directions[0] ?? 'bank'}`,
+      inventory: `stock-${stock}`,
+      float: open || !setup?.denominations[0] ? 'float' : `float-${setup.denominations[0]}`,
+    };
     document.getElementById(`${idPrefix}-${target[focus.field] ?? focus.field}`)?.focus();
   }, [focus, idPrefix, store]);
 
@@ -93,24 +105,26 @@ export function DayScreen({ store: given, onClose }: { store?: DayStore; onClose
       </div>
 
       <main className="day-body">
-        {closed ? <ClosedZ z={closed} lang={lang} timeZone={timeZone} headingRef={zRef} /> : null}
+        {closed ? <ClosedZ z={closed} lang={lang} timeZone={timeZone} headingRef={zRef} onOpenPdf={(n) => void openZPdf(store, n)} /> : null}
         {loaded && !day ? <OpenForm store={store} state={state} lang={lang} idPrefix={idPrefix} firstRef={firstRef} /> : null}
         {day ? (
           <div className="day-columns">
             <div className="day-column">
               <XReport store={store} lang={lang} />
               <CashForm store={store} state={state} lang={lang} idPrefix={idPrefix} />
+              {day.report ? <DaySummary lang={lang} version={JSON.stringify(day.report)} /> : null}
             </div>
             <CloseForm store={store} state={state} day={day} lang={lang} idPrefix={idPrefix} firstRef={firstRef} />
           </div>
         ) : null}
-        {loaded ? <ZList reports={zReports} lang={lang} timeZone={timeZone} onPrint={(n) => void store.getState().printZ(n)} /> : null}
+        {loaded && !blind ? <SalesCharts open={day} closed={closed} zReports={zReports} lang={lang} timeZone={timeZone} /> : null}
+        {loaded ? <ZList reports={zReports} lang={lang} timeZone={timeZone} onPrint={(n) => void store.getState().printZ(n)} onOpenPdf={(n) => void openZPdf(store, n)} /> : null}
       </main>
 
       {confirming ? (
         <ChoiceDialog
           title={t('day.close.askTitle')}
-          message={t('day.close.askMessage')}
+          message={state.uncounted > 0 ? `${t('day.close.askMessage')} ${t('day.close.askUncounted', { count: state.uncounted })}` : t('day.close.askMessage')}
           choices={[
             { id: 'close', label: t('day.close.askClose') },
             { id: 'cancel', label: t('day.close.askCancel') },
@@ -136,15 +150,17 @@ function XReport({ store, lang }: { store: DayStore; lang: Language }) {
         <button type="button" onClick={() => void store.getState().load()}>
           {t('day.refresh')}
         </button>
-        <button type="button" onClick={() => void store.getState().printX()}>
-          {t('day.x.print')}
-        </button>
+        {day.report ? (
+          <button type="button" onClick={() => void store.getState().printX()}>
+            {t('day.x.print')}
+          </button>
+        ) : null}
       </div>
       <div className="day-figures">
         <Figure label={t('day.x.float')} value={formatMoney(day.openingFloatMinor, lang)} />
-        <Figure label={t('day.x.expected')} value={formatMoney(day.expectedMinor, lang)} />
+        {day.expectedMinor === null ? null : <Figure label={t('day.x.expected')} value={formatMoney(day.expectedMinor, lang)} />}
       </div>
-      <ReportFigures report={day.report} lang={lang} />
+      {day.report ? <ReportFigures report={day.report} lang={lang} /> : <p className="day-hint">{t('day.x.blind')}</p>}
     </section>
   );
 }

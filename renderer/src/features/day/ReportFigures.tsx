@@ -90,6 +90,20 @@ export function ReportFigures({ report, lang }: { report: DayReportView; lang: L
           )}
         </tbody>
       </table>
+
+      {report.cashiers.length > 0 ? (
+        <table className="day-table" aria-labelledby={`${id}-cashiers`}>
+          <caption id={`${id}-cashiers`}>{t('day.x.cashiers')}</caption>
+          <tbody>
+            {report.cashiers.map((cashier) => (
+              <tr key={cashier.name}>
+                <th scope="row">{t('day.x.cashier', { name: cashier.name || '—', count: cashier.count })}</th>
+                <td className="amount">{money(cashier.totalMinor)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      ) : null}
     </div>
   );
 }

@@ -4,6 +4,7 @@ import type { ClosedDayView } from '../../../../electron/contract/api';
 import { formatMoney, type Language } from '../../i18n';
 import { formatTime } from '../receipt/format';
 import { Figure, ReportFigures } from './ReportFigures';
+import { CountedStock } from './StockCount';
 
 const signed = (minor: number, lang: Language) => (minor > 0 ? `+${formatMoney(minor, lang)}` : formatMoney(minor, lang));
 
@@ -13,11 +14,14 @@ export function ClosedZ({
   lang,
   timeZone,
   headingRef,
+  onOpenPdf,
 }: {
   z: ClosedDayView;
   lang: Language;
   timeZone: string | undefined;
   headingRef: Ref<HTMLHeadingElement>;
+  /** Opens the Z report's PDF (the file the close saves in the reports folder). */
+  onOpenPdf(zNumber: number): void;
 }) {
   const { t } = useTranslation();
   const titleId = useId();
@@ -31,17 +35,25 @@ export function ClosedZ({
       <p className="day-printed" role="status">
         {t('day.z.printed')}
       </p>
+      {z.report ? (
+        <p className="day-z-actions">
+          <button type="button" onClick={() => onOpenPdf(z.zNumber)}>
+            {t('day.z.pdfNumber', { number: z.zNumber })}
+          </button>
+        </p>
+      ) : null}
       <div className="day-figures">
         <Figure label={t('day.z.opened')} value={formatTime(z.openedAt, lang, timeZone)} />
         <Figure label={t('day.z.closed')} value={formatTime(z.closedAt, lang, timeZone)} />
         <Figure label={t('day.z.float')} value={money(z.openingFloatMinor)} />
-        <Figure label={t('day.close.expected')} value={money(z.expectedMinor)} />
+        {z.expectedMinor === null ? null : <Figure label={t('day.close.expected')} value={money(z.expectedMinor)} />}
         <Figure label={t('day.close.counted')} value={money(z.countedMinor)} />
-        <Figure label={t('day.close.difference')} value={signed(z.differenceMinor, lang)} className="strong" />
+        {z.differenceMinor === null ? null : <Figure label={t('day.close.difference')} value={signed(z.differenceMinor, lang)} className="strong" />}
         <Figure label={t('day.close.remains')} value={money(z.remainsMinor)} />
         {z.reason ? <Figure label={t('day.z.reason')} value={z.reason} /> : null}
       </div>
-      <ReportFigures report={z.report} lang={lang} />
+      {z.report ? <ReportFigures report={z.report} lang={lang} /> : null}
+      <CountedStock rows={z.inventory} lang={lang} />
     </section>
   );
 }
@@ -52,12 +64,15 @@ export function ZList({
   lang,
   timeZone,
   onPrint,
+  onOpenPdf,
 }: {
   reports: ClosedDayView[];
   lang: Language;
   timeZone: string | undefined;
   /** Prints a Z report again (marked COPY). */
   onPrint(zNumber: number): void;
+  /** Opens a Z report's PDF, as it was closed. */
+  onOpenPdf(zNumber: number): void;
 }) {
   const { t } = useTranslation();
   const titleId = useId();
@@ -79,6 +94,9 @@ export function ZList({
               <th scope="col">
                 <span className="sr-only">{t('day.z.print')}</span>
               </th>
+              <th scope="col">
+                <span className="sr-only">{t('day.z.pdf')}</span>
+              </th>
             </tr>
           </thead>
           <tbody>
@@ -87,13 +105,23 @@ export function ZList({
                 <th scope="row">{z.zNumber}</th>
                 <td>{formatTime(z.openedAt, lang, timeZone)}</td>
                 <td>{formatTime(z.closedAt, lang, timeZone)}</td>
-                <td className="amount">{formatMoney(z.report.netMinor, lang)}</td>
+                <td className="amount">{z.report ? formatMoney(z.report.netMinor, lang) : '—'}</td>
                 <td className="amount">{formatMoney(z.countedMinor, lang)}</td>
-                <td className="amount">{signed(z.differenceMinor, lang)}</td>
+                <td className="amount">{z.differenceMinor === null ? '—' : signed(z.differenceMinor, lang)}</td>
+                {/* A blind close keeps the report (paper, PDF) for the manager. */}
                 <td>
-                  <button type="button" onClick={() => onPrint(z.zNumber)}>
-                    {t('day.z.printNumber', { number: z.zNumber })}
-                  </button>
+                  {z.report ? (
+                    <button type="button" onClick={() => onPrint(z.zNumber)}>
+                      {t('day.z.printNumber', { number: z.zNumber })}
+                    </button>
+                  ) : null}
+                </td>
+                <td>
+                  {z.report ? (
+                    <button type="button" onClick={() => onOpenPdf(z.zNumber)}>
+                      {t('day.z.pdfNumber', { number: z.zNumber })}
+                    </button>
+                  ) : null}
                 </td>
               </tr>
             ))}

@@ -1,5 +1,5 @@
-import { readMoneyInput } from '../../../../electron/contract/codecs';
-import type { CashDirection } from '../../../../electron/contract/api';
+import { readMoneyInput, readQuantityInput } from '../../../../electron/contract/codecs';
+import type { CashDirection, CountItemView } from '../../../../electron/contract/api';
 
 /**
  * The close's arithmetic as the cashier types it: counts of notes and coins and amounts taken
@@ -66,6 +66,8 @@ export function summarizeCounts(denominations: readonly number[], texts: Readonl
 export interface OutDraft {
   amount: string;
   comment: string;
+  /** The amount was typed (else the first direction takes what is above the preset remains). */
+  typed?: boolean;
 }
 
 export interface OutSummary {
@@ -75,13 +77,30 @@ export interface OutSummary {
   problems: Map<CashDirection, AmountProblem>;
 }
 
-/** Reads the three cash-out fields of the close. */
-export function summarizeOut(drafts: Readonly<Record<CashDirection, OutDraft>>): OutSummary {
+/**
+ * With a preset of what stays in the register, the first direction takes the rest of the count
+ * (after what the other directions take) — until an amount is typed there: no arithmetic by hand
+ * at the end of a shift.
+ */
+export function presetOut(directions: readonly CashDirection[], remainsPresetMinor: number, countedMinor: number, drafts: Readonly<Record<CashDirection, OutDraft>>): { direction: CashDirection; amountMinor: number } | null {
+  const [first] = directions;
+  if (!first || remainsPresetMinor <= 0 || drafts[first].typed) return null;
+  const others = directions.slice(1).map((d) => readAmount(drafts[d].amount));
+  const otherMinor = others.reduce((sum, read) => sum + ('minor' in read ? read.minor : 0), 0);
+  return { direction: first, amountMinor: Math.max(0, countedMinor - remainsPresetMinor - otherMinor) };
+}
+
+/** Reads the cash-out fields of the close (the directions this till has; a preset amount where none was typed). */
+export function summarizeOut(
+  drafts: Readonly<Record<CashDirection, OutDraft>>,
+  directions: readonly CashDirection[] = DIRECTIONS,
+  preset: { direction: CashDirection; amountMinor: number } | null = null,
+): OutSummary {
   const cashOut: OutSummary['cashOut'] = [];
   const problems = new Map<CashDirection, AmountProblem>();
   let totalMinor = 0;
-  for (const direction of DIRECTIONS) {
-    const read = readAmount(drafts[direction].amount);
+  for (const direction of directions) {
+    const read = preset?.direction === direction ? { minor: preset.amountMinor } : readAmount(drafts[direction].amount);
     if ('problem' in read) {
       problems.set(direction, read.problem);
       continue;
@@ -91,4 +110,37 @@ export function summarizeOut(drafts: Readonly<Record<CashDirection, OutDraft>>):
     totalMinor += read.minor;
   }
   return { cashOut, totalMinor, problems };
+}
+
+export type StockProblem = 'stock' | 'stockNegative' | 'stockWhole';
+
+/** A stock count: '' is not counted; a quantity (to the gram for weighed goods, whole pieces otherwise), not negative. */
+export function readStock(text: string, unit: string): { milli: number | null } | { problem: StockProblem } {
+  if (text.trim() === '') return { milli: null };
+  const read = readQuantityInput(text, 1_000_000_000);
+  if ('problem' in read) return { problem: 'stock' };
+  if (read.value < 0) return { problem: 'stockNegative' };
+  if (unit === 'pcs' && read.value % 1000 !== 0) return { problem: 'stockWhole' };
+  return { milli: read.value };
+}
+
+export interface StockSummary {
+  counts: { articleId: string; countedMilli: number }[];
+  /** Listed articles nobody counted: they will be set to zero. */
+  uncounted: number;
+  problems: Map<string, StockProblem>;
+}
+
+/** Reads the stock count of the close: one text per listed article. */
+export function summarizeStock(items: readonly CountItemView[], texts: Readonly<Record<string, string>>): StockSummary {
+  const counts: StockSummary['counts'] = [];
+  const problems = new Map<string, StockProblem>();
+  let uncounted = 0;
+  for (const item of items) {
+    const read = readStock(texts[item.articleId] ?? '', item.unit);
+    if ('problem' in read) problems.set(item.articleId, read.problem);
+    else if (read.milli === null) uncounted += 1;
+    else counts.push({ articleId: item.articleId, countedMilli: read.milli });
+  }
+  return { counts, uncounted, problems };
 }

@@ -1,8 +1,8 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
-import type { CashDirection, ClosedDayView, DayView } from '../../../../electron/contract/api';
+import type { CashDirection, ClosedDayView, CloseSetup, DayView } from '../../../../electron/contract/api';
 import { errorKey } from '../../i18n';
 import { ApiError, call, type ErrorDetails } from '../../lib/pos-client';
-import { DIRECTIONS, readAmount, summarizeCounts, summarizeOut, type OutDraft } from './count';
+import { DIRECTIONS, presetOut, readAmount, summarizeCounts, summarizeOut, summarizeStock, type OutDraft } from './count';
 
 /**
  * State of the day screen: the open day (its X report) or none, the Z reports, and the drafts of
@@ -18,8 +18,23 @@ export interface DayMessage {
   details: ErrorDetails;
 }
 
-/** The fields a message can stand beside: `count-<value>` per note or coin, `out-<direction>`. */
-export type DayField = 'float' | 'cashAmount' | 'cashReason' | 'counts' | 'cashOut' | 'reason' | `count-${number}` | `out-${CashDirection}`;
+/**
+ * The fields a message can stand beside: `count-<value>` per note or coin of the close,
+ * `float-<value>` of the opening float, `out-<direction>`, `stock-<article id>`.
+ */
+export type DayField =
+  | 'float'
+  | 'cashAmount'
+  | 'cashReason'
+  | 'counts'
+  | 'countedTotal'
+  | 'cashOut'
+  | 'reason'
+  | 'inventory'
+  | `count-${number}`
+  | `float-${number}`
+  | `out-${CashDirection}`
+  | `stock-${string}`;
 
 export type CashKind = 'cash_in' | 'cash_out';
 
@@ -28,15 +43,23 @@ export interface DayDrafts {
   cashKind: CashKind;
   cashAmount: string;
   cashReason: string;
+  /** The opening float's count text per face value. */
+  floatCounts: Record<number, string>;
   /** Count text per face value. */
   counts: Record<number, string>;
+  /** The total counted, typed (a till that does not count note by note). */
+  countedTotal: string;
   out: Record<CashDirection, OutDraft>;
   reason: string;
+  /** Stock count text per article id. */
+  stock: Record<string, string>;
 }
 
 export interface DayState {
   loaded: boolean;
   day: DayView | null;
+  /** How this till opens and closes (denominations, directions, blind, the stock count list). */
+  setup: CloseSetup | null;
   zReports: ClosedDayView[];
   /** The day just closed here: its Z report stays on screen. */
   closed: ClosedDayView | null;
@@ -44,6 +67,8 @@ export interface DayState {
   busy: boolean;
   /** The close waits for "Close the day? This cannot be undone." */
   confirming: boolean;
+  /** Listed articles nobody counted: the question warns they go to zero. */
+  uncounted: number;
   drafts: DayDrafts;
   /** Something done (the day opened, cash booked). */
   notice: DayMessage | null;
@@ -56,6 +81,8 @@ export interface DayState {
   load(): Promise<void>;
   setDrafts(patch: Partial<Omit<DayDrafts, 'counts' | 'out'>>): void;
   setCount(valueMinor: number, text: string): void;
+  setFloatCount(valueMinor: number, text: string): void;
+  setStock(articleId: string, text: string): void;
   setOut(direction: CashDirection, patch: Partial<OutDraft>): void;
   open(): Promise<boolean>;
   cash(): Promise<boolean>;
@@ -79,9 +106,12 @@ const emptyDrafts = (): DayDrafts => ({
   cashKind: 'cash_in',
   cashAmount: '',
   cashReason: '',
+  floatCounts: {},
   counts: {},
+  countedTotal: '',
   out: { bank: { amount: '', comment: '' }, collection: { amount: '', comment: '' }, safe: { amount: '', comment: '' } },
   reason: '',
+  stock: {},
 });
 
 const apiError = (error: unknown): ApiError =>
@@ -97,14 +127,46 @@ const failure = (error: unknown): DayMessage => {
 function fieldOf(action: 'open' | 'cash' | 'close', error: ApiError): DayField | null {
   const field = error.details.field;
   if (error.code === 'day.count_invalid' && typeof error.details.valueMinor === 'number' && action === 'close') return `count-${error.details.valueMinor}`;
-  if (action === 'open') return error.code === 'day.already_open' || error.isConnectionError || error.code === 'internal' ? null : 'float';
+  if (action === 'open') {
+    if (error.code === 'day.count_invalid' && typeof error.details.valueMinor === 'number') return `float-${error.details.valueMinor}`;
+    return error.code === 'day.already_open' || error.isConnectionError || error.code === 'internal' ? null : 'float';
+  }
   if (action === 'cash') {
     if (field === 'reason') return 'cashReason';
     if (field === 'amountMinor' || error.code === 'day.amount_invalid' || error.code === 'day.cash_out_above_register') return 'cashAmount';
     return null;
   }
-  if (field === 'reason' || field === 'counts' || field === 'cashOut') return field;
+  if (error.code === 'day.inventory_invalid' && typeof error.details.articleId === 'string') return `stock-${error.details.articleId}`;
+  if (field === 'counts') return readAsTotal(error) ? 'countedTotal' : 'counts';
+  if (field === 'reason' || field === 'cashOut') return field;
   return null;
+}
+
+/** A refusal of a typed total (no count by denominations) stands beside the total. */
+const readAsTotal = (error: ApiError) => error.details.valueMinor === undefined && error.code !== 'day.count_invalid';
+
+/** The close as typed, read: the count (by denominations or a total), the cash out, the stock count. */
+export function readClose(day: DayView, drafts: DayDrafts) {
+  const setup = day.close;
+  const byDenominations = setup.denominations.length > 0;
+  const counted = summarizeCounts(setup.denominations, drafts.counts);
+  const total = readAmount(drafts.countedTotal);
+  const countedMinor = byDenominations ? counted.totalMinor : 'minor' in total ? total.minor : 0;
+  const out = summarizeOut(drafts.out, setup.directions, presetOut(setup.directions, setup.remainsPresetMinor, countedMinor, drafts.out));
+  const stock = summarizeStock(setup.inventory, drafts.stock);
+  const errors: Partial<Record<DayField, DayMessage>> = {};
+  for (const [value, problem] of counted.problems) errors[`count-${value}`] = message(`day.invalid.${problem}`);
+  if (!byDenominations && 'problem' in total) errors.countedTotal = message(`day.invalid.${total.problem}`);
+  if (!byDenominations && drafts.countedTotal.trim() === '') errors.countedTotal = message('day.invalid.total');
+  for (const [direction, problem] of out.problems) errors[`out-${direction}`] = message(`day.invalid.${problem}`);
+  for (const [articleId, problem] of stock.problems) errors[`stock-${articleId}`] = message(`day.invalid.${problem}`);
+  const input = {
+    ...(byDenominations ? { counts: counted.counts } : { countedMinor }),
+    cashOut: out.cashOut,
+    reason: drafts.reason.trim(),
+    inventory: stock.counts,
+  };
+  return { countedMinor, out, stock, errors, input };
 }
 
 export function createDayStore(): DayStore {
@@ -120,11 +182,15 @@ export function createDayStore(): DayStore {
 
     const closeFields = (): DayField[] => [
       'counts',
+      'countedTotal',
       'cashOut',
       'reason',
+      'inventory',
       ...(get().day?.denominations ?? []).map((v): DayField => `count-${v}`),
       ...DIRECTIONS.map((d): DayField => `out-${d}`),
+      ...(get().day?.close.inventory ?? []).map((i): DayField => `stock-${i.articleId}`),
     ];
+    const openFields = (): DayField[] => ['float', ...(get().setup?.denominations ?? []).map((v): DayField => `float-${v}`)];
 
     /** A refusal: beside its field when it names one, else above the screen. */
     const refused = (action: 'open' | 'cash' | 'close', fields: DayField[], error: unknown) => {
@@ -145,11 +211,13 @@ export function createDayStore(): DayStore {
     return {
       loaded: false,
       day: null,
+      setup: null,
       zReports: [],
       closed: null,
       timeZone: undefined,
       busy: false,
       confirming: false,
+      uncounted: 0,
       drafts: emptyDrafts(),
       notice: null,
       error: null,
@@ -159,8 +227,8 @@ export function createDayStore(): DayStore {
       async load() {
         set({ error: null, closed: null });
         try {
-          const [day, info] = await Promise.all([call('day.current', {}), call('app.info', {})]);
-          set({ day, timeZone: info.timeZone, loaded: true });
+          const [day, setup, info] = await Promise.all([call('day.current', {}), call('day.setup', {}), call('app.info', {})]);
+          set({ day, setup, timeZone: info.timeZone, loaded: true });
         } catch (error) {
           set({ error: failure(error), loaded: true });
         }
@@ -196,26 +264,44 @@ export function createDayStore(): DayStore {
         const { drafts } = get();
         set({ drafts: { ...drafts, counts: { ...drafts.counts, [valueMinor]: text } } });
       },
+      setFloatCount(valueMinor, text) {
+        const { drafts } = get();
+        set({ drafts: { ...drafts, floatCounts: { ...drafts.floatCounts, [valueMinor]: text } } });
+      },
+      setStock(articleId, text) {
+        const { drafts } = get();
+        set({ drafts: { ...drafts, stock: { ...drafts.stock, [articleId]: text } } });
+      },
       setOut(direction, patch) {
         const { drafts } = get();
-        set({ drafts: { ...drafts, out: { ...drafts.out, [direction]: { ...drafts.out[direction], ...patch } } } });
+        // Emptied again, the first direction goes back to taking what is above the preset.
+        const typed = patch.amount !== undefined ? { typed: patch.amount.trim() !== '' } : {};
+        set({ drafts: { ...drafts, out: { ...drafts.out, [direction]: { ...drafts.out[direction], ...patch, ...typed } } } });
       },
 
       async open() {
         if (get().busy) return false;
-        const read = readAmount(get().drafts.float);
-        if ('problem' in read) {
-          showErrors(['float'], { float: message(`day.invalid.${read.problem}`) });
-          return false;
-        }
-        showErrors(['float'], {});
+        const { drafts, setup } = get();
+        const denominations = setup?.denominations ?? [];
+        // Counted note by note where the till counts so; else the total typed.
+        const counted = summarizeCounts(denominations, drafts.floatCounts);
+        const read = readAmount(drafts.float);
+        const errors: Partial<Record<DayField, DayMessage>> = {};
+        for (const [value, problem] of counted.problems) errors[`float-${value}`] = message(`day.invalid.${problem}`);
+        if (denominations.length === 0 && 'problem' in read) errors.float = message(`day.invalid.${read.problem}`);
+        showErrors(openFields(), errors);
+        if (Object.keys(errors).length > 0) return false;
         set({ busy: true, error: null, notice: null });
         try {
-          const day = await call('day.open', { floatMinor: read.minor });
-          set({ day, closed: null, notice: message('day.open.done'), drafts: { ...get().drafts, float: '' } });
+          // Nothing counted: the core takes what the last close left in the register.
+          let input: { floatMinor?: number; counts?: { valueMinor: number; count: number }[] } = {};
+          if (denominations.length === 0 && drafts.float.trim() !== '' && 'minor' in read) input = { floatMinor: read.minor };
+          if (denominations.length > 0 && counted.counts.length > 0) input = { counts: counted.counts };
+          const day = await call('day.open', input);
+          set({ day, closed: null, notice: message('day.open.done'), drafts: { ...get().drafts, float: '', floatCounts: {} } });
           return true;
         } catch (error) {
-          refused('open', ['float'], error);
+          refused('open', openFields(), error);
           return false;
         } finally {
           set({ busy: false });
@@ -253,23 +339,23 @@ export function createDayStore(): DayStore {
       askClose() {
         const { day, drafts, busy } = get();
         if (!day || busy) return false;
-        const counted = summarizeCounts(day.denominations, drafts.counts);
-        const out = summarizeOut(drafts.out);
-        const errors: Partial<Record<DayField, DayMessage>> = {};
-        for (const [value, problem] of counted.problems) errors[`count-${value}`] = message(`day.invalid.${problem}`);
-        for (const [direction, problem] of out.problems) errors[`out-${direction}`] = message(`day.invalid.${problem}`);
-        if (counted.problems.size === 0 && out.problems.size === 0) {
-          if (out.totalMinor > counted.totalMinor) errors.cashOut = message('errors.day.cash_out_above_register');
+        const read = readClose(day, drafts);
+        const { errors } = read;
+        if (Object.keys(errors).length === 0) {
+          if (read.out.totalMinor > read.countedMinor) errors.cashOut = message('errors.day.cash_out_above_register');
           // The core asks for a reason too; asking before the confirmation saves a useless "Close?".
-          const differenceMinor = counted.totalMinor - day.expectedMinor;
-          if (differenceMinor !== 0 && drafts.reason.trim() === '') errors.reason = message('errors.day.difference_needs_reason', { differenceMinor });
+          // A blind close is never asked (whoever closes does not know the difference).
+          const differenceMinor = day.expectedMinor === null ? 0 : read.countedMinor - day.expectedMinor;
+          if (Math.abs(differenceMinor) > day.close.toleranceMinor && drafts.reason.trim() === '') {
+            errors.reason = message('errors.day.difference_needs_reason', { differenceMinor });
+          }
         }
         showErrors(closeFields(), errors);
         if (Object.keys(errors).length > 0) {
           set({ error: message('day.invalid.fix'), notice: null });
           return false;
         }
-        set({ confirming: true, notice: null, error: null });
+        set({ confirming: true, uncounted: read.stock.uncounted, notice: null, error: null });
         return true;
       },
 
@@ -281,12 +367,11 @@ export function createDayStore(): DayStore {
         const { day, drafts, busy } = get();
         set({ confirming: false });
         if (!day || busy) return false;
-        const counted = summarizeCounts(day.denominations, drafts.counts);
-        const out = summarizeOut(drafts.out);
-        if (counted.problems.size > 0 || out.problems.size > 0) return false;
+        const read = readClose(day, drafts);
+        if (Object.keys(read.errors).length > 0) return false;
         set({ busy: true, error: null, notice: null });
         try {
-          const closed = await call('day.close', { counts: counted.counts, cashOut: out.cashOut, reason: drafts.reason.trim() });
+          const closed = await call('day.close', read.input);
           showErrors(closeFields(), {});
           set({ closed, day: null, drafts: emptyDrafts() });
           await refreshZ();

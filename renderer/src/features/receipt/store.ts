@@ -64,6 +64,13 @@ export const FALLBACK_SETTINGS: SettingsView = {
   maxQuantityKgMilli: 99_999,
   largestBanknoteMinor: 0,
   mergeScans: true,
+  dayAutoOpen: true,
+  closeByDenominations: true,
+  closeCashOut: [],
+  closeRemainsMinor: 0,
+  closeBlind: true,
+  closeToleranceMinor: 0,
+  closeCountArticles: [],
 };
 
 export const EMPTY_LISTS: ReferenceLists = { series: [], warehouses: [], objects: [], salespeople: [], priceFormulas: [] };

@@ -18,6 +18,7 @@ import { currentLanguage, formatDetails, formatMoney, formatMoneyInput, formatQu
 import { createSettingsStore, type SettingsStore, type TextSetting } from './store';
 import { ParsedSetting } from './ParsedSetting';
 import { invalidProps, SettingError, type ShownError } from './SettingError';
+import { DaySettings } from './DaySettings';
 import { DeviceLog } from './DeviceLog';
 import { formatPtuMap, formatWeightLayouts, parsePtuMap, parseWeightLayouts } from './formats';
 import '../../components/screen.css';
@@ -364,6 +365,8 @@ export function SettingsScreen({ onClose }: { onClose(): void }) {
               {select('defaultWarehouse', named(lists?.warehouses ?? []))}
               {text('cashierName', 40)}
             </fieldset>
+
+            <DaySettings id={id} settings={settings} store={store} lang={lang} errorOf={errorOf} checkbox={checkbox} />
           </div>
         ) : null}
 
