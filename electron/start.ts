@@ -54,6 +54,7 @@ async function browserMode(options: StartOptions): Promise<void> {
     version: (JSON.parse(readFileSync(join(appRoot, 'package.json'), 'utf8')) as { version: string }).version,
     printer: options.printer,
     terminal: options.terminal,
+    ledger: options.ledger,
     hidScanners: options.scanner === 'hid',
     uiLocale: options.uiLocale,
     shop: options.shop,

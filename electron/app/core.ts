@@ -5,6 +5,7 @@ import { readSettings } from '../db/settings-repo.js';
 import { createDispatch, type Dispatch, type Handlers } from '../dispatch/dispatch.js';
 import type { PrinterConnection } from '../devices/connection.js';
 import { startFiscalModule } from '../devices/fiscal/module.js';
+import { startLedgerModule } from '../devices/ledger/module.js';
 import type { FiscalSetup } from '../devices/fiscal/setup.js';
 import { deviceSettingsOf, type ModuleContext } from '../devices/module.js';
 import { startPrinterModule } from '../devices/printer/module.js';
@@ -22,6 +23,8 @@ import { lookupUseCases } from '../usecases/lookups.js';
 import type { Clock, CoreDeps, Ids, ShopConfig } from '../usecases/ports.js';
 import { creditNoteUseCases } from '../usecases/credit-notes.js';
 import { dayUseCases } from '../usecases/day.js';
+import { ledgerOnConfirm } from '../usecases/ledger-effects.js';
+import { ledgerSyncUseCases } from '../usecases/ledger-sync.js';
 import { dayOwnerUseCases } from '../usecases/day-owner.js';
 import { receiptConfirmUseCases } from '../usecases/receipt-confirm.js';
 import { receiptHeaderUseCases } from '../usecases/receipt-header.js';
@@ -40,6 +43,8 @@ import { systemClock, uuidv7Ids } from './ids.js';
 import { printLabels } from './locales.js';
 import { ReportFileDrainer } from '../devices/files/report-pdf.js';
 import { reportFiles } from '../devices/files/report-files.js';
+import { catalogueCsv } from '../devices/files/catalogue-csv.js';
+import { catalogueImportUseCases } from '../usecases/catalogue-import.js';
 
 /**
  * An installation before anything is set: euros, Estonian printouts, series K, the machine's time
@@ -75,6 +80,8 @@ export interface CoreOptions {
   clock?: Clock;
   ids?: Ids;
   nativeBinding?: string;
+  /** The accounting ledger until the settings name another (POS_LEDGER); none by default. */
+  ledger?: string;
   /** First retry delay of the outbox's device lanes (ms). */
   printRetryMs?: number;
   /** Look for HID POS scanners (node-hid, hot-plug). Default true; tests turn it off. */
@@ -152,9 +159,25 @@ export async function startCore(options: CoreOptions): Promise<Core> {
   const reportsDir = options.databaseFile === ':memory:' ? join(tmpdir(), `the-till-reports-${process.pid}`) : join(dirname(options.databaseFile), 'reports');
   worker.attach('files', new ReportFileDrainer({ dir: reportsDir, words: (locale) => printLabels(assetsDir, locale).report ?? {}, log }), retry);
   const modules = [printer, scanner, fiscal, terminal];
+  const ledger = startLedgerModule(
+    { worker, settings: moduleContext.settings, now: () => clock.now(), log },
+    { start: options.ledger ?? 'none', ...(options.printRetryMs !== undefined ? { retryMs: options.printRetryMs, maxRetryMs: options.printRetryMs * 4 } : {}) },
+  );
 
   const { tx, outbox } = transactions({ db, ids, clock, wake: (lane) => worker.kick(lane) });
-  const deviceSettings = deviceSettingsOf(modules, log);
+  const devicesSettings = deviceSettingsOf(modules, log);
+  // The ledger's connection is checked and swapped like a device's.
+  const deviceSettings: typeof devicesSettings = {
+    ...devicesSettings,
+    check: (changes) => {
+      devicesSettings.check(changes);
+      ledger.check(changes);
+    },
+    changed: (changes, settings) => {
+      devicesSettings.changed(changes, settings);
+      void ledger.settingsChanged(changes).catch((error: unknown) => log(`ledger: ${error instanceof Error ? error.message : String(error)}`));
+    },
+  };
   const deps: CoreDeps = {
     db,
     clock,
@@ -165,6 +188,7 @@ export async function startCore(options: CoreOptions): Promise<Core> {
     terminal: terminal.terminal,
     print: printer.port,
     fiscal: fiscal.port,
+    ledger: ledger.port,
     devices: { view: () => devices.view() },
     deviceSettings,
     screen: { terminalPrompt: (prompt) => events.emit('terminal.prompt', prompt), terminalChanged: () => terminal.refresh() },
@@ -179,11 +203,13 @@ export async function startCore(options: CoreOptions): Promise<Core> {
     ...creditNoteUseCases(deps),
     ...receiptHeaderUseCases(deps),
     ...receiptPaymentUseCases(deps),
-    ...receiptConfirmUseCases(deps, [printOnConfirm(deps), fiscalOnConfirm(deps)], day.dayForConfirm),
+    ...receiptConfirmUseCases(deps, [printOnConfirm(deps), fiscalOnConfirm(deps), ledgerOnConfirm(deps)], day.dayForConfirm),
     ...day.handlers,
+    ...ledgerSyncUseCases(deps).handlers,
     // The Z reports the close saved are read from (or, when missing, made again for) the same folder.
     ...dayOwnerUseCases(deps, reportFiles({ dir: reportsDir, words: (locale) => printLabels(assetsDir, locale).report ?? {} })).handlers,
     ...lookupUseCases(deps),
+    ...catalogueImportUseCases(deps, catalogueCsv),
   };
   const dispatch = createDispatch(handlers, {
     context: () => callContext({ db, clock, shop }),
@@ -217,6 +243,7 @@ export async function startCore(options: CoreOptions): Promise<Core> {
       await deviceSettings.settled();
       for (const m of modules) await m.close();
       await worker.stop();
+      await ledger.close();
       db.close();
     },
   };

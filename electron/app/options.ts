@@ -12,6 +12,8 @@ export interface StartOptions {
   dataDir: string;
   printer: PrinterConnection;
   terminal: TerminalConfig;
+  /** The accounting ledger (`none`, `hledger-web:http://127.0.0.1:5077?journal=…`), until the settings name another. */
+  ledger: string;
   /** HID POS scanners through node-hid ('hid', the default) or none; keyboard-wedge scanners always work. */
   scanner: 'hid' | 'none';
   uiLocale: string;
@@ -89,7 +91,7 @@ export function parseStartOptions(argv: readonly string[], env: NodeJS.ProcessEn
     if (value === undefined) throw new UsageError(`--${name} needs a value`);
     flags.set(name, value);
   }
-  const known = new Set(['port', 'data-dir', 'printer', 'printer-profile', 'printer-baud', 'locale', 'terminal', 'terminal-id-code', 'scanner']);
+  const known = new Set(['port', 'data-dir', 'printer', 'printer-profile', 'printer-baud', 'locale', 'terminal', 'terminal-id-code', 'scanner', 'ledger']);
   for (const name of flags.keys()) if (!known.has(name)) throw new UsageError(`unknown option --${name}`);
 
   const pick = (flag: string, envName: string): string | undefined => flags.get(flag) ?? env[envName];
@@ -129,6 +131,7 @@ export function parseStartOptions(argv: readonly string[], env: NodeJS.ProcessEn
     scanner,
     dataDir: pick('data-dir', 'POS_DATA_DIR') ?? defaultDataDir(env),
     printer,
+    ledger: pick('ledger', 'POS_LEDGER') ?? 'none',
     uiLocale: pick('locale', 'POS_LOCALE') ?? 'en',
     shop: shopPresets(env),
     demoCatalogue: !switches.has('no-demo'),

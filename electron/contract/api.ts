@@ -27,10 +27,14 @@ export * from './views.js';
 export * from './settings.js';
 export * from './returns.js';
 export * from './day.js';
+export * from './ledger.js';
+import { LedgerStatusView } from './ledger.js';
 import { ClosedDayView, CloseInput, CloseSetup, DaySummaryView, DayView, DenominationCount } from './day.js';
 import { FoundReceipt, StockAction } from './returns.js';
 export * from './owner.js';
 import { DaySalesInput, DaySalesView, ZPdfInput, ZPdfView } from './owner.js';
+export * from './catalogue.js';
+import { ImportApplyView, ImportPreviewInput, ImportPreviewView, ImportRef, ImportUploadInput, ImportUploadView } from './catalogue.js';
 
 /**
  * The one contract between the renderer and the core: every channel with its input and output
@@ -148,6 +152,10 @@ export const api = {
   },
   /** The open day with its X report (running totals, no reset); null before the day is opened. */
   'day.current': { input: z.object({}), output: DayView.nullable() },
+  /** The ledger uploader: what waits, what was set aside, the ledger's health. */
+  'ledger.status': { input: z.object({}), output: LedgerStatusView },
+  /** Everything waiting goes now (no waiting out the back-off); set-aside documents named here are tried again. */
+  'ledger.syncNow': { input: z.object({ retry: z.array(z.string()).max(10_000).default([]) }), output: LedgerStatusView },
   /** The open day's summary: documents by type, payments by method, cash moved — everyone's or only this cashier's. */
   'day.summary': { input: z.object({ cashierOnly: z.boolean().default(false) }), output: DaySummaryView },
   /** How this till opens and closes its day (counts, cash out, the stock count), open or not. */
@@ -176,6 +184,14 @@ export const api = {
     input: z.object({ query: z.string().trim().max(64), limit: z.number().int().min(1).max(200).default(50) }),
     output: z.array(ArticleHit),
   },
+  /** Product cards from a CSV export: one slice of the file (the first one starts the upload). */
+  'catalogue.importUpload': { input: ImportUploadInput, output: ImportUploadView },
+  /** Reads the uploaded file and compares it with the articles: green, yellow, red, rejected. Nothing changes yet. */
+  'catalogue.importPreview': { input: ImportPreviewInput, output: ImportPreviewView },
+  /** Applies a previewed import in one transaction (new articles in, changed ones updated), or changes nothing. */
+  'catalogue.importApply': { input: ImportRef, output: ImportApplyView },
+  /** Forgets an upload or a preview that will not be applied. */
+  'catalogue.importCancel': { input: ImportRef, output: z.object({ cancelled: z.literal(true) }) },
   /** Customer search by name, code, ID code or phone (`by` narrows it). */
   'customer.search': {
     input: z.object({ query: z.string().trim().max(80), by: z.enum(['any', 'phone', 'idCode']).default('any') }),

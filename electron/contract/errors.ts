@@ -86,9 +86,16 @@ export const ERROR_CODES = [
   'day.amount_invalid',
   'day.not_found',
   'day.blind',
+  'ledger.bad_connection',
   'day.open_payments',
   'day.inventory_invalid',
   'day.direction_not_set',
+  // Product cards imported from a CSV file (details.line, details.columns where they apply).
+  'catalogue.bad_header',
+  'catalogue.bad_file',
+  'catalogue.too_large',
+  'catalogue.import_not_found',
+  'catalogue.import_stale',
 ] as const;
 
 export const ErrorCode = z.enum(ERROR_CODES);

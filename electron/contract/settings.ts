@@ -84,6 +84,11 @@ export const SettingsView = z.object({
   terminalPassword: z.string().regex(/^\d{6}$/),
   /** Which copies of the terminal's card slip the receipt printer prints. */
   terminalSlips: z.enum(['none', 'customer', 'both']),
+  /**
+   * The accounting ledger every document is posted to; '' = what the till was started with
+   * (POS_LEDGER): `none`, `hledger-web:http://127.0.0.1:5077?journal=/path/pos.journal`.
+   */
+  ledgerConnection: Text(300),
   /** Poland: the fiscal printer, '' / `none`, `posnet:serial:/dev/ttyS1?baud=9600`, `posnet:sim`. */
   fiscalConnection: Text(200),
   /** Fiscal PTU letter per VAT rate (basis points as the key): {"2300":"A","800":"B"}. */

@@ -37,7 +37,7 @@ export interface JobControl {
 export type JobOutcome =
   | { outcome: 'done'; result?: string; counted: boolean }
   /** A passing problem (device offline, paper out): the lane waits and tries this job again. */
-  | { outcome: 'retry'; error: string; counted: boolean }
+  | { outcome: 'retry'; error: string; counted: boolean; /** The service asked for at least this pause (Retry-After). */ retryAfterMs?: number }
   /** Needs a person (refused, unreadable, cannot tell whether it happened): the lane moves on. */
   | { outcome: 'failed'; error: string; counted: boolean }
   /** Stopped at a safe point; the job stays as it is for the next start. */
@@ -62,6 +62,11 @@ export interface LaneOptions {
   maxRetryMs?: number;
   /** How often an idle lane's drainer is asked `idle()`; 0 = never. */
   pollMs?: number;
+  /**
+   * Full jitter (anywhere between 0 and the capped delay) instead of between half and all of it:
+   * for a service many tills share, so their retries spread out.
+   */
+  fullJitter?: boolean;
 }
 
 export interface OutboxWorkerDeps {
@@ -79,9 +84,9 @@ const errorText = (error: unknown): string => (error instanceof Error ? error.me
  * with jitter (between half and all of the capped delay), so tills that lost the same device at
  * the same moment do not all come back at once.
  */
-export function backoffMs(failures: number, options: { retryMs: number; maxRetryMs: number }, random: () => number): number {
+export function backoffMs(failures: number, options: { retryMs: number; maxRetryMs: number; fullJitter?: boolean | undefined }, random: () => number): number {
   const capped = Math.min(options.maxRetryMs, options.retryMs * 2 ** Math.max(0, failures - 1));
-  return Math.round(capped / 2 + (random() * capped) / 2);
+  return Math.round(options.fullJitter ? random() * capped : capped / 2 + (random() * capped) / 2);
 }
 
 /**
@@ -262,7 +267,7 @@ class LaneRunner {
         return 'stopped';
       case 'retry': {
         this.failures += 1;
-        const delay = backoffMs(this.failures, this.options, this.deps.random ?? Math.random);
+        const delay = Math.max(backoffMs(this.failures, this.options, this.deps.random ?? Math.random), outcome.retryAfterMs ?? 0);
         markRetry(db, entry.id, { error: outcome.error, counted: outcome.counted, nextAttemptAt: new Date(clock.now().getTime() + delay).toISOString() });
         this.scheduleRetry(delay);
         return 'waiting';
@@ -307,7 +312,7 @@ export class OutboxWorker {
   attach(lane: Lane, drainer: Drainer | null, options: LaneOptions = {}): void {
     let runner = this.lanes.get(lane);
     if (!runner) {
-      runner = new LaneRunner(lane, this.deps, { retryMs: 1000, maxRetryMs: 15_000, pollMs: 10_000 });
+      runner = new LaneRunner(lane, this.deps, { retryMs: 1000, maxRetryMs: 15_000, pollMs: 10_000, fullJitter: false });
       this.lanes.set(lane, runner);
     }
     const given = Object.fromEntries(Object.entries(options).filter(([, v]) => v !== undefined)) as Partial<Required<LaneOptions>>;

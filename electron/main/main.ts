@@ -95,6 +95,7 @@ async function main(): Promise<void> {
     version: app.getVersion(),
     printer: options.printer,
     terminal: options.terminal,
+    ledger: options.ledger,
     hidScanners: options.scanner === 'hid',
     uiLocale: options.uiLocale,
     shop: options.shop,

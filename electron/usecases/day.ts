@@ -7,6 +7,7 @@ import { countInventory } from '../domain/close-inventory.js';
 import type { CallContext } from './context.js';
 import { closeDayOnDevices } from './day-close-devices.js';
 import { closedView, closeSetup, countOf, dayPaper, refuseBlind, zPaperOf, zReportName } from './day-views.js';
+import { ledgerCashMovement, ledgerInventory } from './ledger-effects.js';
 import type { CoreDeps } from './ports.js';
 
 export { zReportName } from './day-views.js';
@@ -103,7 +104,9 @@ export function dayUseCases(deps: CoreDeps) {
             const inRegister = expectedOf(day, reportOf(day));
             if (amountMinor > inRegister) throw new PosError('day.cash_out_above_register', 'more than is in the register', { expectedMinor: inRegister, field: 'amountMinor' });
           }
-          days.insertMovement(db, { id: ids.next(), dayId: day.id, kind, direction: kind === 'cash_in' ? 'change' : 'out', amountMinor, comment: reason, now: ctx.now, cashier: ctx.actor.name });
+          const movement = { id: ids.next(), dayId: day.id, kind, direction: kind === 'cash_in' ? 'change' : 'out', amountMinor, comment: reason, now: ctx.now, cashier: ctx.actor.name };
+          days.insertMovement(db, movement);
+          ledgerCashMovement(deps, ctx, { ...movement, number: `CM-${movement.id}` });
           // The drawer opens for the money (the device log says why); the paper goes with the money.
           deps.outbox.enqueue('print.drawer', { reason: `${kind === 'cash_in' ? 'cash in' : 'cash out'}: ${reason}` });
           deps.outbox.enqueue('print.movement', {
@@ -179,6 +182,12 @@ export function dayUseCases(deps: CoreDeps) {
             paper: JSON.stringify(z),
           };
           days.markClosed(db, { ...record, reason: input.reason, report: record.report, paper: record.paper });
+          // The close's documents to the ledger, numbered by the Z report they belong to.
+          for (const out of input.cashOut.filter((o) => o.amountMinor > 0)) {
+            ledgerCashMovement(deps, ctx, { number: `Z${zNumber}-${out.direction}`, kind: 'cash_out', direction: out.direction, amountMinor: out.amountMinor, comment: out.comment });
+          }
+          if (differenceMinor !== 0) ledgerCashMovement(deps, ctx, { number: `Z${zNumber}-difference`, kind: 'difference', direction: 'difference', amountMinor: differenceMinor, comment: input.reason });
+          ledgerInventory(deps, ctx, { number: `Z${zNumber}-stock`, warehouse: ctx.settings.defaultWarehouse, rows: inventory.rows });
           // 3. The Z report on paper, through the outbox: a printer that is off never blocks the close.
           deps.outbox.enqueue('print.report', z);
           deps.outbox.enqueue('file.report', { name: zReportName(zNumber), report: z });

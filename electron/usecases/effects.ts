@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { FiscalReceipt } from '../domain/fiscal-receipt.js';
+import { LedgerDocument } from './ledger-document.js';
 import { DrawerKick, PrintableCashMovement, PrintableDayReport, PrintableReceipt, PrintableTestPage, upgradePaper } from './printable.js';
 
 /**
@@ -11,7 +12,7 @@ import { DrawerKick, PrintableCashMovement, PrintableDayReport, PrintableReceipt
  * time in the order they were written (the printer prints receipts in order, the fiscal printer
  * registers them in order), and a lane that waits for its device never holds up another.
  */
-export const LANES = ['printer', 'fiscal', 'files', 'terminal'] as const;
+export const LANES = ['printer', 'fiscal', 'files', 'terminal', 'ledger'] as const;
 export type Lane = (typeof LANES)[number];
 
 const Int = z.number().int().safe();
@@ -79,6 +80,8 @@ export const EFFECTS = {
   'print.movement': kind({ lane: 'printer', version: 1, schema: PrintableCashMovement }),
   /** An X or Z report saved as a PDF in the data directory (`name`: the file name without .pdf). */
   'file.report': kind({ lane: 'files', version: 1, schema: z.object({ name: z.string().regex(/^[A-Za-z0-9-]+$/), report: PrintableDayReport }) }),
+  /** A document posted to the accounting ledger, exactly once (looked up by its key before any second try). */
+  'ledger.document': kind({ lane: 'ledger', version: 1, schema: LedgerDocument }),
   /** A confirmed receipt registered on the fiscal printer, exactly once. */
   'fiscal.receipt': kind({ lane: 'fiscal', version: 1, schema: FiscalReceiptSchema }),
   /** The fiscal printer's daily report (raport dobowy) at the day close, exactly once, after the day's receipts. */

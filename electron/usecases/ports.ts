@@ -50,6 +50,15 @@ export interface FiscalPort {
   enabled(): boolean;
 }
 
+/** The accounting ledger: when one is set, every document also goes to it, through the outbox. */
+export interface LedgerPort {
+  enabled(): boolean;
+  /** The connector's name and the lane's last exchange. */
+  health(): { name: string | null; lastSuccessAt: string | null; lastError: string | null };
+  /** Wakes the uploader now, whatever its back-off says. */
+  syncNow(): void;
+}
+
 /** The devices as the status bar shows them. */
 export interface DevicesPort {
   view(): DevicesView;
@@ -94,6 +103,8 @@ export interface CoreDeps {
   terminal: PaymentTerminal;
   print: PrintPort;
   fiscal: FiscalPort;
+  /** The accounting ledger the uploader posts to; none set: no ledger entries are queued. */
+  ledger?: LedgerPort;
   devices: DevicesPort;
   deviceSettings: DeviceSettingsPort;
   screen: ScreenPort;

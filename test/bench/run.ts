@@ -12,6 +12,7 @@ import { performance } from 'node:perf_hooks';
 import { startTestCore, tempDir } from '../support/core.js';
 import { startHttpHost } from '../../electron/host/http-host.js';
 import { benchDayReport } from './day-report.js';
+import { benchLedgerUpload } from './ledger-upload.js';
 
 const RECEIPTS = Number(process.env.BENCH_RECEIPTS ?? 300);
 const CATALOGUE = Number(process.env.BENCH_CATALOGUE ?? 100_000);
@@ -101,3 +102,4 @@ try {
   dir.remove();
 }
 await benchDayReport(stats);
+await benchLedgerUpload(stats, (line) => console.log(line));

@@ -1,5 +1,5 @@
 import { expect } from 'vitest';
-import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { act, cleanup, configure, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { I18nextProvider } from 'react-i18next';
 import { ReceiptScreen } from '../../../renderer/src/features/receipt/ReceiptScreen';
 import { SettingsScreen } from '../../../renderer/src/features/settings/SettingsScreen';
@@ -7,6 +7,11 @@ import type { ReceiptStore } from '../../../renderer/src/features/receipt/store'
 import { createI18n, type Language } from '../../../renderer/src/i18n';
 import { startRendererCore, type RendererCore, type RendererCoreOptions } from '../../support/renderer-core';
 import { OFFICE_SHOP as OFFICE_SHOP_FIXTURE } from '../../support/renderer-shop';
+
+// The real core answers through a real dispatcher: on a machine busy with other work (two cores
+// running the whole suite) an answer may take longer than the library's 1 s default. A behaviour
+// that never comes still fails, only later.
+configure({ asyncUtilTimeout: 5000 });
 
 // The shops in the real core's database, and the core's test support.
 export { ANNA, APPLES, BREAD, FIRM, GIFT_BAG, MILK, OFFICE_SHOP, PEETER, VASE } from '../../support/renderer-shop';

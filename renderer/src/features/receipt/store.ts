@@ -51,6 +51,7 @@ export const FALLBACK_SETTINGS: SettingsView = {
   terminalPassword: '000000',
   terminalSlips: 'customer',
   fiscalConnection: '',
+  ledgerConnection: '',
   ptuMap: {},
   shopName: '',
   shopAddress: '',

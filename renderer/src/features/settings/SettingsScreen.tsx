@@ -19,7 +19,9 @@ import { createSettingsStore, type SettingsStore, type TextSetting } from './sto
 import { ParsedSetting } from './ParsedSetting';
 import { invalidProps, SettingError, type ShownError } from './SettingError';
 import { DaySettings } from './DaySettings';
+import { LedgerSync } from './LedgerSync';
 import { DeviceLog } from './DeviceLog';
+import { CatalogueImportDialog } from './CatalogueImportDialog';
 import { formatPtuMap, formatWeightLayouts, parsePtuMap, parseWeightLayouts } from './formats';
 import '../../components/screen.css';
 import './settings.css';
@@ -49,6 +51,7 @@ export function SettingsScreen({ onClose }: { onClose(): void }) {
   const id = useId();
   const firstRef = useRef<HTMLSelectElement>(null);
   const backRef = useRef<HTMLButtonElement>(null);
+  const [importing, setImporting] = useState(false);
   const { loaded, settings, lists, drafts, saving, saved, error, notice, fieldErrors, focus } = state;
 
   useEffect(() => {
@@ -367,10 +370,23 @@ export function SettingsScreen({ onClose }: { onClose(): void }) {
             </fieldset>
 
             <DaySettings id={id} settings={settings} store={store} lang={lang} errorOf={errorOf} checkbox={checkbox} />
+
+            <LedgerSync>{text('ledgerConnection', 300)}</LedgerSync>
+
+            <fieldset>
+              <legend>{t('catalogueImport.title')}</legend>
+              <div className="setting">
+                <span />
+                <button type="button" onClick={() => setImporting(true)}>
+                  {t('catalogueImport.open')}
+                </button>
+              </div>
+            </fieldset>
           </div>
         ) : null}
 
         {settings ? <DeviceLog /> : null}
+        {importing ? <CatalogueImportDialog onClose={() => setImporting(false)} /> : null}
 
         <p className="settings-hint">{t('settings.hint')}</p>
       </main>

@@ -14,6 +14,7 @@ export type TextSetting =
   | 'cashierName'
   | 'printerConnection'
   | 'fiscalConnection'
+  | 'ledgerConnection'
   | 'scannerPrefix'
   | 'terminalConnection'
   | 'terminalPassword'
@@ -27,6 +28,7 @@ export type TextSetting =
 const MAY_BE_EMPTY: readonly TextSetting[] = [
   'printerConnection',
   'fiscalConnection',
+  'ledgerConnection',
   'scannerPrefix',
   'terminalConnection',
   'shopName',
@@ -89,6 +91,7 @@ const TEXT_SETTINGS: TextSetting[] = [
   'cashierName',
   'printerConnection',
   'fiscalConnection',
+  'ledgerConnection',
   'scannerPrefix',
   'terminalConnection',
   'terminalPassword',

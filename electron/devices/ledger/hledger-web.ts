@@ -1,0 +1,240 @@
+import { execFile } from 'node:child_process';
+import type { LedgerDocument } from '../../usecases/ledger-document.js';
+import { LedgerError, type LedgerConnector } from './connector.js';
+import { hasKeyTag, hledgerProblem, KEY_TAG, SUPPORTED_VERSION, toHledgerTransaction } from './hledger-json.js';
+
+export type HledgerWebOptions = {
+  /** hledger-web's address: loopback http only (hledger-web has no authentication). */
+  baseUrl: string;
+  /**
+   * The journal hledger-web serves, when the till can read it: lookups then ask hledger itself,
+   * which reads the file as it is, instead of hledger-web's possibly stale copy.
+   */
+  journalFile?: string;
+  /** Per request (the whole answer, body included). */
+  timeoutMs?: number;
+  /** The hledger command for lookups (default `hledger`). */
+  hledgerBin?: string;
+  fetch?: typeof globalThis.fetch;
+};
+
+/**
+ * Failures where the request certainly never reached the server (no connection was made):
+ * sending again cannot make a second entry.
+ */
+const NOT_SENT = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH', 'EADDRNOTAVAIL', 'UND_ERR_CONNECT_TIMEOUT']);
+
+/**
+ * hledger-web 1.25 through its JSON API (`--serve-api`). It never refuses a duplicate and
+ * returns no id, so exactly-once rests on the document's key in a `pos-id:` tag, a lookup before
+ * anything is sent again, and one writer: every request of this instance runs on one chain.
+ */
+export class HledgerWebConnector implements LedgerConnector {
+  readonly name: string;
+  private readonly base: URL;
+  private readonly timeoutMs: number;
+  private readonly fetch: typeof globalThis.fetch;
+  private chain: Promise<unknown> = Promise.resolve();
+
+  constructor(private readonly options: HledgerWebOptions) {
+    this.base = new URL(options.baseUrl);
+    if (this.base.protocol !== 'http:' || !['127.0.0.1', 'localhost', '[::1]'].includes(this.base.hostname)) {
+      throw new Error(`hledger-web has no authentication: it must be on loopback http, not ${options.baseUrl}`);
+    }
+    this.name = `hledger-web ${this.base.origin}`;
+    this.timeoutMs = options.timeoutMs ?? 10_000;
+    this.fetch = options.fetch ?? globalThis.fetch;
+  }
+
+  post(doc: LedgerDocument): Promise<'posted' | 'duplicate'> {
+    // Checked before queueing: hledger-web would append a bad entry and the journal would no longer load.
+    const problem = hledgerProblem(doc);
+    if (problem) return Promise.reject(new LedgerError('permanent', `${doc.key}: ${problem}`));
+    return this.serially(() => this.put(doc));
+  }
+
+  find(doc: LedgerDocument): Promise<boolean> {
+    return this.serially(() => this.lookup(doc));
+  }
+
+  async health(): Promise<{ ok: boolean; detail: string }> {
+    try {
+      const res = await this.request('GET', '/version');
+      const text = (await res.text()).trim();
+      if (!res.ok) return { ok: false, detail: `${this.name}: /version answered HTTP ${res.status}` };
+      const version = parseVersion(text);
+      // The Transaction JSON differs between versions: another one would refuse or misread it.
+      if (!SUPPORTED_VERSION.test(version)) return { ok: false, detail: `${this.name}: version ${version}, the till speaks 1.25` };
+      return { ok: true, detail: `${this.name}: hledger-web ${version}` };
+    } catch (err) {
+      return { ok: false, detail: `${this.name}: ${describe(err)}` };
+    }
+  }
+
+  async close(): Promise<void> {
+    await this.chain.catch(() => undefined);
+  }
+
+  private serially<T>(task: () => Promise<T>): Promise<T> {
+    const run = this.chain.then(task, task);
+    this.chain = run.catch(() => undefined);
+    return run;
+  }
+
+  private async put(doc: LedgerDocument): Promise<'posted' | 'duplicate'> {
+    let res: Response;
+    let body: string;
+    try {
+      res = await this.request('PUT', '/add', JSON.stringify(toHledgerTransaction(doc)));
+      // A 201's body is empty and means nothing; reading it may still fail (a dropped connection).
+      body = await res.text().catch(() => '');
+    } catch (err) {
+      throw sendFailure(doc, err);
+    }
+    if (res.status >= 200 && res.status < 300) {
+      await this.reload();
+      return 'posted';
+    }
+    if (res.status === 409) {
+      // "Already there" is a claim to check: only the key in the journal makes it a duplicate.
+      if (await this.lookupAfterAnswer(doc)) return 'duplicate';
+      throw new LedgerError('permanent', `${doc.key}: HTTP 409 but the document is not in the journal: ${snippet(body)}`);
+    }
+    if (res.status === 429 || res.status === 503) {
+      throw new LedgerError('temporary', `${doc.key}: HTTP ${res.status}`, retryAfterMs(res.headers.get('retry-after')));
+    }
+    if (res.status >= 500) {
+      // A 5xx from a proxy may come after hledger-web appended: look before saying "send again".
+      if (await this.lookupAfterAnswer(doc)) {
+        await this.reload();
+        return 'posted';
+      }
+      throw new LedgerError('temporary', `${doc.key}: HTTP ${res.status}: ${snippet(body)}`, retryAfterMs(res.headers.get('retry-after')));
+    }
+    throw new LedgerError('permanent', `${doc.key}: HTTP ${res.status}: ${snippet(body)}`);
+  }
+
+  /** A lookup inside post: when it cannot tell, the document may be there, so the outcome is unknown. */
+  private async lookupAfterAnswer(doc: LedgerDocument): Promise<boolean> {
+    try {
+      return await this.lookup(doc);
+    } catch (err) {
+      throw new LedgerError('unknown', `${doc.key}: the ledger answered, then could not be searched: ${describe(err)}`);
+    }
+  }
+
+  private async lookup(doc: LedgerDocument): Promise<boolean> {
+    try {
+      const txs = this.options.journalFile ? await this.printByTag(this.options.journalFile, doc.key) : await this.transactionsFromServer();
+      return txs.some((tx) => hasKeyTag(tx, doc.key));
+    } catch (err) {
+      throw err instanceof LedgerError ? err : new LedgerError('temporary', `${doc.key}: lookup failed: ${describe(err)}`);
+    }
+  }
+
+  /** hledger reads the file as it is now; the query is an anchored regex, the exact match is checked after. */
+  private printByTag(file: string, key: string): Promise<unknown[]> {
+    const query = `tag:${KEY_TAG}=^${key.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`;
+    return new Promise((resolve, reject) => {
+      execFile(
+        this.options.hledgerBin ?? 'hledger',
+        ['-f', file, 'print', query, '-O', 'json'],
+        { timeout: this.timeoutMs, maxBuffer: 64 * 1024 * 1024 },
+        (err, stdout, stderr) => {
+          if (err) return reject(new Error(`hledger print: ${snippet(stderr || err.message)}`));
+          try {
+            const parsed: unknown = JSON.parse(stdout);
+            resolve(Array.isArray(parsed) ? parsed : []);
+          } catch {
+            reject(new Error('hledger print: output is not JSON'));
+          }
+        },
+      );
+    });
+  }
+
+  /**
+   * Without the file: hledger-web rereads its journal only when the file's mtime is newer than its
+   * last read, and an add right after a reload may not look newer — so a first GET makes it
+   * reload, and only then are its transactions read. Caveats: that reload still rests on mtime,
+   * and a journal that no longer parses is not seen at all (hledger-web keeps serving its last
+   * good copy). Reading the file with hledger is the reliable way.
+   */
+  private async transactionsFromServer(): Promise<unknown[]> {
+    await this.getJson('/accountnames');
+    const txs = await this.getJson('/transactions');
+    if (!Array.isArray(txs)) throw new Error('/transactions did not answer a list');
+    return txs;
+  }
+
+  /**
+   * After a PUT, a GET makes hledger-web reread the journal, so its own reads (lookups without
+   * the file, the owner's browser) include the add. It costs nothing extra: without it, the next
+   * PUT would reread the grown journal instead.
+   */
+  private async reload(): Promise<void> {
+    await this.getJson('/accountnames').catch(() => undefined);
+  }
+
+  private async getJson(path: string): Promise<unknown> {
+    const res = await this.request('GET', path);
+    const text = await res.text();
+    if (!res.ok) throw new Error(`GET ${path}: HTTP ${res.status}`);
+    return JSON.parse(text) as unknown;
+  }
+
+  private request(method: 'GET' | 'PUT', path: string, body?: string): Promise<Response> {
+    return this.fetch(new URL(path, this.base), {
+      method,
+      body,
+      headers: body === undefined ? { accept: 'application/json' } : { 'content-type': 'application/json', accept: 'application/json' },
+      signal: AbortSignal.timeout(this.timeoutMs),
+    });
+  }
+}
+
+/**
+ * A PUT that failed without an answer. Only a connection that was never made proves nothing was
+ * sent; fetch does not say whether a reset or timeout came before or after the body went out, so
+ * those are `unknown` — the uploader looks the key up before sending again, which costs one
+ * lookup when nothing had been sent and prevents a second entry when it had.
+ */
+function sendFailure(doc: LedgerDocument, err: unknown): LedgerError {
+  const code = errorCode(err);
+  if (code && NOT_SENT.has(code)) return new LedgerError('temporary', `${doc.key}: not sent: ${describe(err)}`);
+  return new LedgerError('unknown', `${doc.key}: sent, no answer: ${describe(err)}`);
+}
+
+function errorCode(err: unknown): string | undefined {
+  for (let e = err as { code?: unknown; cause?: unknown } | undefined, depth = 0; e && depth < 4; e = e.cause as typeof e, depth++) {
+    if (typeof e.code === 'string') return e.code;
+  }
+  return undefined;
+}
+
+const describe = (err: unknown): string => {
+  const code = errorCode(err);
+  const message = err instanceof Error ? err.message : String(err);
+  return code ? `${message} (${code})` : message;
+};
+
+/** Retry-After as seconds or an HTTP date, in ms from now; undefined when absent or unreadable. */
+export function retryAfterMs(header: string | null, now = Date.now()): number | undefined {
+  if (header === null) return undefined;
+  const value = header.trim();
+  if (/^\d+$/.test(value)) return Number(value) * 1000;
+  const at = Date.parse(value);
+  return Number.isNaN(at) ? undefined : Math.max(0, at - now);
+}
+
+function parseVersion(text: string): string {
+  try {
+    const parsed: unknown = JSON.parse(text);
+    if (typeof parsed === 'string') return parsed;
+  } catch {
+    // Not JSON: show the text as it came.
+  }
+  return snippet(text);
+}
+
+const snippet = (text: string): string => (text.length > 200 ? `${text.slice(0, 200)}…` : text).replace(/\s+/g, ' ').trim();
