@@ -39,8 +39,9 @@ export function dayUseCases(deps: CoreDeps) {
       cashOutMinor: report.cashOutMinor,
     });
 
-  const viewOf = (ctx: CallContext, day: days.DayRecord, setup: CloseSetup = closeSetup(deps, ctx)): DayView => {
-    const report = reportOf(day);
+  /** `documents`: the day's documents already summed in this call (nothing confirmed since). */
+  const viewOf = (ctx: CallContext, day: days.DayRecord, setup: CloseSetup = closeSetup(deps, ctx), documents = days.documentFigures(db, day.id)): DayView => {
+    const report = reportOf(day, documents);
     const expectedMinor = expectedOf(day, report);
     return {
       id: day.id,
@@ -98,10 +99,12 @@ export function dayUseCases(deps: CoreDeps) {
         tx(() => {
           if (amountMinor <= 0) throw new PosError('day.amount_invalid', 'the amount must be more than zero', { field: 'amountMinor' });
           const day = currentDay();
+          // Summed once for the check and the answer: a cash movement changes no document.
+          const documents = days.documentFigures(db, day.id);
           // A blind close does not tell how much is in the register, not even by refusing more
           // (a cashier could narrow it down): what is missing shows in the close's difference.
           if (kind === 'cash_out' && !ctx.settings.closeBlind) {
-            const inRegister = expectedOf(day, reportOf(day));
+            const inRegister = expectedOf(day, reportOf(day, documents));
             if (amountMinor > inRegister) throw new PosError('day.cash_out_above_register', 'more than is in the register', { expectedMinor: inRegister, field: 'amountMinor' });
           }
           const movement = { id: ids.next(), dayId: day.id, kind, direction: kind === 'cash_in' ? 'change' : 'out', amountMinor, comment: reason, now: ctx.now, cashier: ctx.actor.name };
@@ -121,7 +124,7 @@ export function dayUseCases(deps: CoreDeps) {
             locale: ctx.locale,
             currency: deps.shop.currency,
           });
-          return viewOf(ctx, day);
+          return viewOf(ctx, day, closeSetup(deps, ctx), documents);
         }),
 
       'day.close': (input: ParsedInput<'day.close'>, ctx: CallContext) =>

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { useStore } from 'zustand';
 import { ChoiceDialog } from '../../components/ChoiceDialog';
 import { LanguageSelect } from '../../components/LanguageSelect';
+import { ScreenMessages } from '../../components/ScreenMessages';
 import { currentLanguage, formatDetails, formatMoney, type Language } from '../../i18n';
 import { formatTime } from '../receipt/format';
 import { CloseForm } from './CloseForm';
@@ -93,16 +94,7 @@ export function DayScreen({ store: given, onClose }: { store?: DayStore; onClose
         </button>
       </header>
 
-      <div className="screen-messages">
-        <p role="status" className="screen-status">
-          {status}
-        </p>
-        {error ? (
-          <p role="alert" className="screen-alert">
-            {t(error.key, formatDetails(error.details, lang))}
-          </p>
-        ) : null}
-      </div>
+      <ScreenMessages status={status} error={error} lang={lang} />
 
       <main className="day-body">
         {closed ? <ClosedZ z={closed} lang={lang} timeZone={timeZone} headingRef={zRef} onOpenPdf={(n) => void openZPdf(store, n)} /> : null}

@@ -13,6 +13,7 @@ import { useTranslation } from 'react-i18next';
 import { useStore } from 'zustand';
 import { CashRounding, ZeroPricePolicy, type SettingsView } from '../../../../electron/contract/api';
 import { LanguageSelect } from '../../components/LanguageSelect';
+import { ScreenMessages } from '../../components/ScreenMessages';
 import { parseMoneyInput, parseQuantityInput } from '../../../../electron/contract/codecs';
 import { currentLanguage, formatDetails, formatMoney, formatMoneyInput, formatQuantity } from '../../i18n';
 import { createSettingsStore, type SettingsStore, type TextSetting } from './store';
@@ -235,16 +236,7 @@ export function SettingsScreen({ onClose }: { onClose(): void }) {
       </header>
 
       {/* Saving, saved, and errors about no one setting: in view however far down the cursor is. */}
-      <div className="screen-messages settings-messages">
-        <p role="status" className="screen-status">
-          {status}
-        </p>
-        {error ? (
-          <p role="alert" className="screen-alert">
-            {t(error.key, formatDetails(error.details, lang))}
-          </p>
-        ) : null}
-      </div>
+      <ScreenMessages status={status} error={error} lang={lang} className="settings-messages" />
 
       <main className="settings-body">
         {settings ? (
