@@ -7,10 +7,12 @@ export type HledgerWebOptions = {
   /** hledger-web's address: loopback http only (hledger-web has no authentication). */
   baseUrl: string;
   /**
-   * The journal hledger-web serves, when the till can read it: lookups then ask hledger itself,
-   * which reads the file as it is, instead of hledger-web's possibly stale copy.
+   * The journal hledger-web serves. Lookups ask hledger itself, which reads the file as it is:
+   * hledger-web's own copy is reread only when the file's mtime looks newer than its last read,
+   * and the kernel's coarse file clock can make an add right after a read look older — a lookup
+   * through hledger-web may then miss a document that is there, and exactly-once would break.
    */
-  journalFile?: string;
+  journalFile: string;
   /** Per request (the whole answer, body included). */
   timeoutMs?: number;
   /** The hledger command for lookups (default `hledger`). */
@@ -125,7 +127,7 @@ export class HledgerWebConnector implements LedgerConnector {
 
   private async lookup(doc: LedgerDocument): Promise<boolean> {
     try {
-      const txs = this.options.journalFile ? await this.printByTag(this.options.journalFile, doc.key) : await this.transactionsFromServer();
+      const txs = await this.printByTag(this.options.journalFile, doc.key);
       return txs.some((tx) => hasKeyTag(tx, doc.key));
     } catch (err) {
       throw err instanceof LedgerError ? err : new LedgerError('temporary', `${doc.key}: lookup failed: ${describe(err)}`);
@@ -154,22 +156,8 @@ export class HledgerWebConnector implements LedgerConnector {
   }
 
   /**
-   * Without the file: hledger-web rereads its journal only when the file's mtime is newer than its
-   * last read, and an add right after a reload may not look newer — so a first GET makes it
-   * reload, and only then are its transactions read. Caveats: that reload still rests on mtime,
-   * and a journal that no longer parses is not seen at all (hledger-web keeps serving its last
-   * good copy). Reading the file with hledger is the reliable way.
-   */
-  private async transactionsFromServer(): Promise<unknown[]> {
-    await this.getJson('/accountnames');
-    const txs = await this.getJson('/transactions');
-    if (!Array.isArray(txs)) throw new Error('/transactions did not answer a list');
-    return txs;
-  }
-
-  /**
-   * After a PUT, a GET makes hledger-web reread the journal, so its own reads (lookups without
-   * the file, the owner's browser) include the add. It costs nothing extra: without it, the next
+   * After a PUT, a GET makes hledger-web reread the journal, so what the owner's browser shows
+   * includes the add. It costs nothing extra: without it, the next
    * PUT would reread the grown journal instead.
    */
   private async reload(): Promise<void> {

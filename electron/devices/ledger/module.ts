@@ -8,20 +8,20 @@ import { HledgerWebConnector } from './hledger-web.js';
 
 /**
  * Which ledger the till posts to, as a connection string (the settings screen's, else POS_LEDGER):
- * `none`, or `hledger-web:http://127.0.0.1:5077` (optionally `?journal=/path/to/pos.journal`, the
- * file it serves, for lookups that read the file itself).
+ * `none`, or `hledger-web:http://127.0.0.1:5077?journal=/path/to/pos.journal` — the file it serves,
+ * which lookups read themselves (hledger-web's own copy can be stale, see the connector).
  */
-export type LedgerConnection = { kind: 'none' } | { kind: 'hledger-web'; baseUrl: string; journalFile?: string };
+export type LedgerConnection = { kind: 'none' } | { kind: 'hledger-web'; baseUrl: string; journalFile: string };
 
 export function parseLedgerConnection(text: string): LedgerConnection {
   const t = text.trim();
   if (t === '' || t === 'none') return { kind: 'none' };
-  const m = /^hledger-web:(https?:\/\/[^?\s]+)(?:\?journal=(.+))?$/.exec(t);
-  if (m?.[1]) {
+  const m = /^hledger-web:(https?:\/\/[^?\s]+)\?journal=(.+)$/.exec(t);
+  if (m?.[1] && m[2]) {
     const url = new URL(m[1]);
     // hledger-web has no authentication: it is reached on this machine only.
     if (!['127.0.0.1', 'localhost', '[::1]'].includes(url.hostname)) throw new PosError('ledger.bad_connection', 'hledger-web only on this machine', { field: 'ledgerConnection' });
-    return { kind: 'hledger-web', baseUrl: m[1], ...(m[2] ? { journalFile: decodeURIComponent(m[2]) } : {}) };
+    return { kind: 'hledger-web', baseUrl: m[1], journalFile: decodeURIComponent(m[2]) };
   }
   throw new PosError('ledger.bad_connection', `not a ledger connection: ${t}`, { field: 'ledgerConnection' });
 }
@@ -31,7 +31,7 @@ function connectorOf(connection: LedgerConnection): LedgerConnector | null {
     case 'none':
       return null;
     case 'hledger-web':
-      return new HledgerWebConnector({ baseUrl: connection.baseUrl, ...(connection.journalFile ? { journalFile: connection.journalFile } : {}) });
+      return new HledgerWebConnector({ baseUrl: connection.baseUrl, journalFile: connection.journalFile });
   }
 }
 

@@ -112,6 +112,7 @@ describe('checks before sending', () => {
     let requests = 0;
     const connector = new HledgerWebConnector({
       baseUrl: 'http://127.0.0.1:9',
+      journalFile: '/nonexistent/pos.journal',
       fetch: async () => {
         requests++;
         return new Response(null, { status: 201 });
@@ -125,7 +126,7 @@ describe('checks before sending', () => {
   });
 
   it('will not talk to hledger-web off loopback (it has no authentication)', () => {
-    expect(() => new HledgerWebConnector({ baseUrl: 'http://10.0.0.5:5000' })).toThrow(/loopback/);
+    expect(() => new HledgerWebConnector({ baseUrl: 'http://10.0.0.5:5000', journalFile: '/srv/pos.journal' })).toThrow(/loopback/);
   });
 });
 

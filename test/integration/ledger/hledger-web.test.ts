@@ -25,9 +25,7 @@ afterEach(async () => {
   await web.stop();
 });
 
-/** With the journal file for lookups, unless `'no-file'` (lookups through hledger-web alone). */
-const connector = (baseUrl = proxy.baseUrl, lookups: 'file' | 'no-file' = 'file'): HledgerWebConnector =>
-  new HledgerWebConnector({ baseUrl, journalFile: lookups === 'file' ? web.journalFile : undefined, timeoutMs: TIMEOUT_MS });
+const connector = (baseUrl = proxy.baseUrl): HledgerWebConnector => new HledgerWebConnector({ baseUrl, journalFile: web.journalFile, timeoutMs: TIMEOUT_MS });
 
 /** The journal loads strictly and holds exactly these documents, each once. */
 async function expectExactlyOnce(docs: LedgerDocument[]): Promise<void> {
@@ -55,16 +53,6 @@ describe('hledger-web connector', () => {
     for (const doc of docs) expect(await c.find(doc)).toBe(true);
     expect(await c.find(splitSale('K000043'))).toBe(false);
     expect(await c.health()).toEqual({ ok: true, detail: `${c.name}: hledger-web 1.25` });
-  });
-
-  it('finds through hledger-web alone, right after back-to-back adds (the reload caveat)', async () => {
-    const writer = connector();
-    const docs = Array.from({ length: 20 }, (_, i) => splitSale(`K1${String(i).padStart(5, '0')}`));
-    for (const doc of docs) await writer.post(doc);
-    const reader = connector(web.baseUrl, 'no-file');
-    for (const doc of docs) expect(await reader.find(doc)).toBe(true);
-    expect(await reader.find(splitSale('K999999'))).toBe(false);
-    await expectExactlyOnce(docs);
   });
 
   it('keeps one writer when posts are started together', async () => {
@@ -96,8 +84,6 @@ describe('hledger-web connector', () => {
     const err = await c.post(splitSale()).catch((e: unknown) => e);
     expect((err as LedgerError).errorClass).toBe('temporary');
     expect((await c.health()).ok).toBe(false);
-    const unreachable = connector(`http://127.0.0.1:${await freePort()}`, 'no-file');
-    expect(((await unreachable.find(splitSale()).catch((e: unknown) => e)) as LedgerError).errorClass).toBe('temporary');
   });
 
   it('calls a lookup on a journal hledger cannot read temporary', async () => {

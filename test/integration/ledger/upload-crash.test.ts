@@ -4,6 +4,7 @@
  * After the last restart every document is in the journal exactly once, and `hledger check -s`
  * passes.
  */
+import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { tillAccounts } from '../../../electron/domain/ledger-posting.js';
 import { tempDir } from '../../support/core.js';
@@ -28,7 +29,7 @@ const start = (ledgerConnection: string) =>
 describe('the uploader under kill -9', () => {
   it('nothing lost, nothing twice', async () => {
     // A backlog made while the ledger is away.
-    till = await start(`hledger-web:http://127.0.0.1:${await freePort()}`);
+    till = await start(`hledger-web:http://127.0.0.1:${await freePort()}?journal=${encodeURIComponent(join(data.path, 'away.journal'))}`);
     await ok(till.call('day.open', { floatMinor: 0 }));
     for (let i = 0; i < SALES; i++) {
       let r = await ok(till.call('receipt.new', {}));

@@ -7,7 +7,7 @@
 import { spawn } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { writeNewJournal } from '../../../electron/devices/ledger/hledger-journal.js';
 import { tillAccounts } from '../../../electron/domain/ledger-posting.js';
@@ -77,14 +77,15 @@ describe('the ledger uploader into hledger-web', () => {
 
   it('the ledger away: selling goes on; once it is back every document goes in, once', async () => {
     const port = await freePort();
-    core = await startTestCore({ ledger: `hledger-web:http://127.0.0.1:${port}` });
+    const journalFile = join(await mkdtemp(join(tmpdir(), 'till-hledger-')), 'till.journal');
+    core = await startTestCore({ ledger: `hledger-web:http://127.0.0.1:${port}?journal=${encodeURIComponent(journalFile)}` });
     await core.ok('day.open', { floatMinor: 0 });
     for (let i = 0; i < 5; i++) await sale(core, '1001');
     const c = core;
     await waitFor(() => (c.db.prepare(`SELECT max(attempts) AS n, max(last_error) AS e FROM outbox WHERE lane = 'ledger'`).get() as { e: string | null }).e !== null, 'a failed try');
     expect(pending(c)).toBe(5);
     // The ledger comes up where the till was told it is.
-    ledger = await startHledgerWebOn(port);
+    ledger = await startHledgerWebOn(port, journalFile);
     await waitFor(() => pending(c) === 0, 'the backlog drained', 30_000);
     const counts = await keyCounts(ledger.journalFile);
     expect(counts.size).toBe(5);
@@ -122,9 +123,8 @@ describe('documents the ledger will not take', () => {
 });
 
 /** hledger-web on a given port (the test's "ledger was down, now it is back"), on a new journal. */
-async function startHledgerWebOn(port: number): Promise<HledgerWeb> {
-  const dir = await mkdtemp(join(tmpdir(), 'till-hledger-'));
-  const journalFile = join(dir, 'till.journal');
+async function startHledgerWebOn(port: number, journalFile: string): Promise<HledgerWeb> {
+  const dir = dirname(journalFile);
   await writeNewJournal(journalFile, ACCOUNTS, 'EUR');
   const child = spawn('hledger-web', ['-f', journalFile, '--serve-api', '--host=127.0.0.1', `--port=${port}`], { stdio: 'ignore' });
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
