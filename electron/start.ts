@@ -55,6 +55,7 @@ async function browserMode(options: StartOptions): Promise<void> {
     printer: options.printer,
     terminal: options.terminal,
     ledger: options.ledger,
+    ledgerSecret: options.ledgerSecret,
     hidScanners: options.scanner === 'hid',
     uiLocale: options.uiLocale,
     shop: options.shop,

@@ -6,6 +6,8 @@ import { createDispatch, type Dispatch, type Handlers } from '../dispatch/dispat
 import type { PrinterConnection } from '../devices/connection.js';
 import { startFiscalModule } from '../devices/fiscal/module.js';
 import { startLedgerModule } from '../devices/ledger/module.js';
+import { readSecret } from '../db/secrets-repo.js';
+import { countFailed } from '../db/outbox-repo.js';
 import type { FiscalSetup } from '../devices/fiscal/setup.js';
 import { deviceSettingsOf, type ModuleContext } from '../devices/module.js';
 import { startPrinterModule } from '../devices/printer/module.js';
@@ -82,6 +84,8 @@ export interface CoreOptions {
   nativeBinding?: string;
   /** The accounting ledger until the settings name another (POS_LEDGER); none by default. */
   ledger?: string;
+  /** Its API key or token until one is set in the till (POS_LEDGER_SECRET). */
+  ledgerSecret?: string;
   /** First retry delay of the outbox's device lanes (ms). */
   printRetryMs?: number;
   /** Look for HID POS scanners (node-hid, hot-plug). Default true; tests turn it off. */
@@ -160,7 +164,10 @@ export async function startCore(options: CoreOptions): Promise<Core> {
   worker.attach('files', new ReportFileDrainer({ dir: reportsDir, words: (locale) => printLabels(assetsDir, locale).report ?? {}, log }), retry);
   const modules = [printer, scanner, fiscal, terminal];
   const ledger = startLedgerModule(
-    { worker, settings: moduleContext.settings, now: () => clock.now(), log },
+    { worker, settings: moduleContext.settings, now: () => clock.now(), log, secret: () => readSecret(db, 'ledger') ?? options.ledgerSecret ?? '',
+      parked: () => countFailed(db, 'ledger'),
+      status: (status) => devices.set('ledger', status),
+    },
     { start: options.ledger ?? 'none', ...(options.printRetryMs !== undefined ? { retryMs: options.printRetryMs, maxRetryMs: options.printRetryMs * 4 } : {}) },
   );
 

@@ -12,7 +12,7 @@ const same = (a: DeviceStatus, b: DeviceStatus): boolean =>
  * and tells the screen when any of them changes, so the status bar never polls.
  */
 export class DeviceManager {
-  private current: DevicesView = { printer: NONE, fiscal: NONE, terminal: NONE, scanner: NONE };
+  private current: DevicesView = { printer: NONE, fiscal: NONE, terminal: NONE, scanner: NONE, ledger: NONE };
 
   constructor(private readonly events: EventBus) {}
 

@@ -14,6 +14,11 @@ export interface StartOptions {
   terminal: TerminalConfig;
   /** The accounting ledger (`none`, `hledger-web:http://127.0.0.1:5077?journal=…`), until the settings name another. */
   ledger: string;
+  /**
+   * The ledger's API key or token until one is set on the settings screen: from the environment
+   * only (POS_LEDGER_SECRET), never an argument, which anyone on the machine can list.
+   */
+  ledgerSecret: string;
   /** HID POS scanners through node-hid ('hid', the default) or none; keyboard-wedge scanners always work. */
   scanner: 'hid' | 'none';
   uiLocale: string;
@@ -132,6 +137,7 @@ export function parseStartOptions(argv: readonly string[], env: NodeJS.ProcessEn
     dataDir: pick('data-dir', 'POS_DATA_DIR') ?? defaultDataDir(env),
     printer,
     ledger: pick('ledger', 'POS_LEDGER') ?? 'none',
+    ledgerSecret: env.POS_LEDGER_SECRET ?? '',
     uiLocale: pick('locale', 'POS_LOCALE') ?? 'en',
     shop: shopPresets(env),
     demoCatalogue: !switches.has('no-demo'),

@@ -156,6 +156,8 @@ export const api = {
   'ledger.status': { input: z.object({}), output: LedgerStatusView },
   /** Everything waiting goes now (no waiting out the back-off); set-aside documents named here are tried again. */
   'ledger.syncNow': { input: z.object({ retry: z.array(z.string()).max(10_000).default([]) }), output: LedgerStatusView },
+  /** The ledger's API key or token, kept in the till and never read back; '' removes it. */
+  'ledger.setSecret': { input: z.object({ secret: z.string().trim().max(500) }), output: LedgerStatusView },
   /** The open day's summary: documents by type, payments by method, cash moved — everyone's or only this cashier's. */
   'day.summary': { input: z.object({ cashierOnly: z.boolean().default(false) }), output: DaySummaryView },
   /** How this till opens and closes its day (counts, cash out, the stock count), open or not. */
@@ -190,6 +192,8 @@ export const api = {
   'catalogue.importPreview': { input: ImportPreviewInput, output: ImportPreviewView },
   /** Applies a previewed import in one transaction (new articles in, changed ones updated), or changes nothing. */
   'catalogue.importApply': { input: ImportRef, output: ImportApplyView },
+  /** The product cards the ledger keeps (B1.lt, Directo), previewed like a file: nothing changes until apply. */
+  'catalogue.importFromLedger': { input: z.object({}), output: ImportPreviewView },
   /** Forgets an upload or a preview that will not be applied. */
   'catalogue.importCancel': { input: ImportRef, output: z.object({ cancelled: z.literal(true) }) },
   /** Customer search by name, code, ID code or phone (`by` narrows it). */

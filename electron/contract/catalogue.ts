@@ -82,6 +82,8 @@ export const ImportPreviewInput = z.object({ uploadId: Id, fileName: Text(260) }
 export const ImportPreviewView = z.object({
   importId: Id,
   fileName: z.string(),
+  /** A file chosen on the screen, or the product cards the ledger keeps. */
+  source: z.enum(['file', 'ledger']),
   encoding: z.enum(['utf-8', 'windows-1257']),
   delimiter: z.enum([';', ',']),
   counts: ImportCounts,

@@ -87,6 +87,10 @@ export const ERROR_CODES = [
   'day.not_found',
   'day.blind',
   'ledger.bad_connection',
+  /** The ledger could not give its product cards (details.reason). */
+  'ledger.cards_failed',
+  /** The ledger set (none, hledger-web, files) keeps no product cards. */
+  'catalogue.no_ledger_cards',
   'day.open_payments',
   'day.inventory_invalid',
   'day.direction_not_set',

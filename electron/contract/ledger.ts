@@ -10,6 +10,10 @@ export const LedgerStatusView = z.object({
   oldestPendingAt: z.string().nullable(),
   lastSuccessAt: z.string().nullable(),
   lastError: z.string().nullable(),
+  /** The ledger takes an API key or token (B1.lt, Directo)… */
+  needsSecret: z.boolean(),
+  /** …and one is set (it is never sent to the screen). */
+  secretSet: z.boolean(),
   /** Documents the ledger will not take as they are: a person looks, then retries them. */
   parked: z.array(z.object({ entryId: z.string(), key: z.string(), type: z.string(), number: z.string(), error: z.string(), createdAt: z.string() })),
 });

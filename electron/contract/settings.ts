@@ -86,9 +86,19 @@ export const SettingsView = z.object({
   terminalSlips: z.enum(['none', 'customer', 'both']),
   /**
    * The accounting ledger every document is posted to; '' = what the till was started with
-   * (POS_LEDGER): `none`, `hledger-web:http://127.0.0.1:5077?journal=/path/pos.journal`.
+   * (POS_LEDGER): `none`, `hledger-web:http://127.0.0.1:5077?journal=/path/pos.journal`,
+   * `b1:https://www.b1.lt`, `directo:https://login.directo.ee/xmlcore/cap_xml_direct/xmlcore.asp`,
+   * `file:/path/to/folder`. The API key or token is not here: it is set on its own and never read back.
    */
   ledgerConnection: Text(300),
+  /**
+   * How sales reach the ledger: each receipt and credit note as its own document, or one daily
+   * summary per VAT rate and payment method at the close (what a ledger that takes a day's retail
+   * sales as one sheet wants).
+   */
+  ledgerSalesShape: z.enum(['receipt', 'daily']),
+  /** Goods written off (damaged returns): each as its own document, or one daily sheet at the close. */
+  ledgerWriteOffShape: z.enum(['document', 'daily']),
   /** Poland: the fiscal printer, '' / `none`, `posnet:serial:/dev/ttyS1?baud=9600`, `posnet:sim`. */
   fiscalConnection: Text(200),
   /** Fiscal PTU letter per VAT rate (basis points as the key): {"2300":"A","800":"B"}. */

@@ -207,6 +207,8 @@ export const STATUS_KEYS = [
   'terminal.end_of_day_refused',
   'scanner.no_hid',
   'scanner.problems',
+  /** Documents the ledger would not take, set aside for a person (details.count). */
+  'ledger.parked',
 ] as const;
 export const StatusText = z.object({
   key: z.enum(STATUS_KEYS),
@@ -278,6 +280,8 @@ export const DevicesView = z.object({
   fiscal: DeviceStatus,
   terminal: DeviceStatus,
   scanner: DeviceStatus,
+  /** The accounting ledger's uploader: a warning while documents are set aside. */
+  ledger: DeviceStatus,
 });
 export type DevicesView = z.infer<typeof DevicesView>;
 

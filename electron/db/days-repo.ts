@@ -72,6 +72,16 @@ export function markClosed(
   ).run(c);
 }
 
+/**
+ * The next number of a cash movement made during the day (cash in, cash out), gapless: ledgers
+ * that number documents with integers (Directo) or by series and number (B1.lt) take it as its
+ * identity. The close's own movements are numbered by their Z report instead.
+ */
+export function nextMovementNumber(db: Db): string {
+  const n = (db.prepare(`SELECT count(*) AS n FROM cash_movements WHERE kind IN ('cash_in', 'cash_out') AND direction IN ('change', 'out')`).get() as { n: number }).n;
+  return `M${String(n + 1).padStart(6, '0')}`;
+}
+
 export function insertMovement(
   db: Db,
   m: { id: string; dayId: string; kind: 'cash_in' | 'cash_out' | 'difference'; direction: string; amountMinor: number; comment: string; now: string; cashier: string },

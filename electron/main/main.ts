@@ -96,6 +96,7 @@ async function main(): Promise<void> {
     printer: options.printer,
     terminal: options.terminal,
     ledger: options.ledger,
+    ledgerSecret: options.ledgerSecret,
     hidScanners: options.scanner === 'hid',
     uiLocale: options.uiLocale,
     shop: options.shop,

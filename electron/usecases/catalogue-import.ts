@@ -2,7 +2,7 @@ import type { ImportApplyView, ImportPreviewView, ImportRejection, ImportRowView
 import { MAX_IMPORT_BYTES, PREVIEW_ROWS } from '../contract/catalogue.js';
 import { PosError } from '../contract/errors.js';
 import { articleByBarcode, codeTaken, importWriter } from '../db/catalogue-import-repo.js';
-import { checkRow, headerIndex, matchRow, type ImportColumn, type ImportRow, type MatchStatus } from '../domain/catalogue-import.js';
+import { checkRow, headerIndex, IMPORT_COLUMNS, matchRow, type ImportColumn, type ImportRow, type MatchStatus } from '../domain/catalogue-import.js';
 import type { CallContext } from './context.js';
 import type { CoreDeps } from './ports.js';
 
@@ -84,8 +84,7 @@ export function catalogueImportUseCases(deps: CoreDeps, csv: CsvReader) {
 
   const notFound = (id: string) => new PosError('catalogue.import_not_found', `no import ${id}`, { importId: id });
 
-  async function read(bytes: Uint8Array, shopRatesBp: ReadonlySet<number>) {
-    const file = csv.read(bytes);
+  async function read(file: CsvFile, shopRatesBp: ReadonlySet<number>) {
     const lookup = articleByBarcode(db);
     const seen = new Map<string, number>();
     const rows: KeptRow[] = [];
@@ -124,6 +123,26 @@ export function catalogueImportUseCases(deps: CoreDeps, csv: CsvReader) {
     return { file, rows, rejected, rejectedRows };
   }
 
+  async function preview(importId: string, fileName: string, source: 'file' | 'ledger', file: CsvFile, ctx: CallContext): Promise<ImportPreviewView> {
+    // The shop's VAT rates are the ones its settings map to fiscal tax letters.
+    const shopRatesBp = new Set(Object.keys(ctx.settings.ptuMap).map(Number));
+    const { rows, rejected, rejectedRows } = await read(file, shopRatesBp);
+    const lookup = articleByBarcode(db);
+    const count = (status: MatchStatus) => rows.reduce((n, r) => n + (r.status === status ? 1 : 0), 0);
+    remember(prepared, importId, { rows });
+    return {
+      importId,
+      fileName,
+      source,
+      encoding: file.encoding,
+      delimiter: file.delimiter,
+      counts: { green: count('green'), yellow: count('yellow'), red: count('red'), rejected: rejectedRows },
+      // Diffs are worked out again only for the rows shown: 100 000 rows keep no diff lists.
+      rows: previewRows(rows, (row) => matchRow(row, lookup(row.barcode)).diffs),
+      rejected,
+    };
+  }
+
   return {
     'catalogue.importUpload': ({ uploadId, base64 }: ParsedInput<'catalogue.importUpload'>) => {
       const id = uploadId ?? ids.next();
@@ -144,22 +163,19 @@ export function catalogueImportUseCases(deps: CoreDeps, csv: CsvReader) {
       const upload = uploads.get(uploadId);
       if (!upload) throw notFound(uploadId);
       uploads.delete(uploadId);
-      // The shop's VAT rates are the ones its settings map to fiscal tax letters.
-      const shopRatesBp = new Set(Object.keys(ctx.settings.ptuMap).map(Number));
-      const { file, rows, rejected, rejectedRows } = await read(Buffer.concat(upload.slices), shopRatesBp);
-      const lookup = articleByBarcode(db);
-      const count = (status: MatchStatus) => rows.reduce((n, r) => n + (r.status === status ? 1 : 0), 0);
-      remember(prepared, uploadId, { rows });
-      return {
-        importId: uploadId,
-        fileName,
-        encoding: file.encoding,
-        delimiter: file.delimiter,
-        counts: { green: count('green'), yellow: count('yellow'), red: count('red'), rejected: rejectedRows },
-        // Diffs are worked out again only for the rows shown: 100 000 rows keep no diff lists.
-        rows: previewRows(rows, (row) => matchRow(row, lookup(row.barcode)).diffs),
-        rejected,
-      };
+      return preview(uploadId, fileName, 'file', csv.read(Buffer.concat(upload.slices)), ctx);
+    },
+
+    /** The ledger's product cards, through the same checks, colours and apply as a file. */
+    'catalogue.importFromLedger': async (_: unknown, ctx: CallContext): Promise<ImportPreviewView> => {
+      const cards = await deps.ledger?.articles();
+      if (!cards) throw new PosError('catalogue.no_ledger_cards', 'the ledger set keeps no product cards');
+      async function* records(): AsyncIterable<CsvRecord> {
+        yield { line: 1, values: [...IMPORT_COLUMNS] };
+        let line = 2;
+        for (const card of cards ?? []) yield { line: line++, values: IMPORT_COLUMNS.map((column) => card[column]) };
+      }
+      return preview(ids.next(), deps.ledger?.health().name ?? '', 'ledger', { encoding: 'utf-8', delimiter: ',', records: records() }, ctx);
     },
 
     'catalogue.importApply': ({ importId }: ParsedInput<'catalogue.importApply'>): ImportApplyView => {

@@ -7,6 +7,7 @@ import { countInventory } from '../domain/close-inventory.js';
 import type { CallContext } from './context.js';
 import { closeDayOnDevices } from './day-close-devices.js';
 import { closedView, closeSetup, countOf, dayPaper, refuseBlind, zPaperOf, zReportName } from './day-views.js';
+import { ledgerDaySheets } from './ledger-day-sheets.js';
 import { ledgerCashMovement, ledgerInventory } from './ledger-effects.js';
 import type { CoreDeps } from './ports.js';
 
@@ -108,8 +109,9 @@ export function dayUseCases(deps: CoreDeps) {
             if (amountMinor > inRegister) throw new PosError('day.cash_out_above_register', 'more than is in the register', { expectedMinor: inRegister, field: 'amountMinor' });
           }
           const movement = { id: ids.next(), dayId: day.id, kind, direction: kind === 'cash_in' ? 'change' : 'out', amountMinor, comment: reason, now: ctx.now, cashier: ctx.actor.name };
+          const number = days.nextMovementNumber(db);
           days.insertMovement(db, movement);
-          ledgerCashMovement(deps, ctx, { ...movement, number: `CM-${movement.id}` });
+          ledgerCashMovement(deps, ctx, { ...movement, number });
           // The drawer opens for the money (the device log says why); the paper goes with the money.
           deps.outbox.enqueue('print.drawer', { reason: `${kind === 'cash_in' ? 'cash in' : 'cash out'}: ${reason}` });
           deps.outbox.enqueue('print.movement', {
@@ -185,7 +187,9 @@ export function dayUseCases(deps: CoreDeps) {
             paper: JSON.stringify(z),
           };
           days.markClosed(db, { ...record, reason: input.reason, report: record.report, paper: record.paper });
-          // The close's documents to the ledger, numbered by the Z report they belong to.
+          // The close's documents to the ledger, numbered by the Z report they belong to: the day's
+          // sheets (in the daily shapes) first, then the cash taken out, the difference, the count.
+          ledgerDaySheets(deps, ctx, { id: day.id, zNumber });
           for (const out of input.cashOut.filter((o) => o.amountMinor > 0)) {
             ledgerCashMovement(deps, ctx, { number: `Z${zNumber}-${out.direction}`, kind: 'cash_out', direction: out.direction, amountMinor: out.amountMinor, comment: out.comment });
           }

@@ -19,7 +19,7 @@ export function shopDate(at: string, timeZone: string): string {
 
 type Base = Pick<LedgerDocument, 'type' | 'number' | 'description' | 'postings'> & Partial<LedgerDocument>;
 
-function queue(deps: Pick<CoreDeps, 'outbox' | 'shop'>, ctx: CallContext, doc: Base, documentId?: string): void {
+export function queueLedgerDocument(deps: Pick<CoreDeps, 'outbox' | 'shop'>, ctx: CallContext, doc: Base, documentId?: string): void {
   const full: LedgerDocument = {
     key: ledgerKey(ctx.settings.shopRegNo, deps.shop.tillName, doc.type, doc.number),
     date: shopDate(doc.at ?? ctx.now, ctx.settings.timeZone),
@@ -48,7 +48,8 @@ export function ledgerOnConfirm(deps: Pick<CoreDeps, 'db' | 'outbox' | 'shop' | 
       const type: LedgerDocumentType = view.documentType === 'credit_note' ? 'credit_note' : 'sale';
       const company = ctx.settings.shopRegNo;
       const creditOf = view.credit ? ledgerKey(company, deps.shop.tillName, 'sale', view.credit.originalNumber) : null;
-      queue(
+      // In the daily shape the close sends the day's sales as one sheet (ledgerDaySheets).
+      if (ctx.settings.ledgerSalesShape === 'receipt') queueLedgerDocument(
         deps,
         ctx,
         {
@@ -76,14 +77,17 @@ export function ledgerOnConfirm(deps: Pick<CoreDeps, 'db' | 'outbox' | 'shop' | 
         view.id,
       );
       const damaged = view.rows.filter((r) => r.credit?.stockAction === 'write_off');
-      if (damaged.length > 0) {
-        queue(deps, ctx, {
+      if (damaged.length > 0 && ctx.settings.ledgerWriteOffShape === 'document') {
+        queueLedgerDocument(deps, ctx, {
           type: 'write_off',
           number: `${view.number}-W`,
           description: `Written off, returned damaged on ${view.number}`,
           postings: goodsTransaction(view.warehouseCode, ACCOUNTS.writeOff, damaged.map((r) => ({ code: r.code, quantityMilli: -r.quantityMilli }))),
           lines: damaged.map((r) => ({ code: r.code, name: r.name, barcode: '', quantityMilli: -r.quantityMilli, unit: r.unit, unitPriceMinor: 0, discountMinor: 0, sumMinor: 0, vatRateBp: r.vatRateBp })),
-        });
+        },
+        // Tied to the credit note, so the close's daily sheet knows these goods went already.
+        view.id,
+        );
       }
     },
   };
@@ -99,7 +103,7 @@ export function ledgerCashMovement(
   const into = m.kind === 'cash_out' ? -m.amountMinor : m.amountMinor;
   const other = m.kind === 'difference' ? ACCOUNTS.difference : ((ACCOUNTS as Record<string, unknown>)[m.direction] as string | undefined) ?? ACCOUNTS.out;
   const type: LedgerDocumentType = m.kind === 'difference' ? 'cash_difference' : m.kind;
-  queue(deps, ctx, { type, number: m.number, description: `${type.replace('_', ' ')} ${m.direction} ${m.comment}`.trim().slice(0, 200), postings: cashTransaction(deps.shop.currency, other, into, m.comment.slice(0, 200)) });
+  queueLedgerDocument(deps, ctx, { type, number: m.number, description: `${type.replace('_', ' ')} ${m.direction} ${m.comment}`.trim().slice(0, 200), postings: cashTransaction(deps.shop.currency, other, into, m.comment.slice(0, 200)) });
 }
 
 /** The close's stock count: what it found more or less than the stock said, to the ledger (goods, no value). */
@@ -110,7 +114,7 @@ export function ledgerInventory(
 ): void {
   const differing = inv.rows.filter((r) => r.differenceMilli !== 0);
   if (!enabled(deps) || differing.length === 0) return;
-  queue(deps, ctx, {
+  queueLedgerDocument(deps, ctx, {
     type: 'inventory',
     number: inv.number,
     description: `Stock count ${inv.number}`,

@@ -1,10 +1,11 @@
 import type { LedgerStatusView, ParsedInput } from '../contract/api.js';
 import type { Db } from '../db/open.js';
+import { readSecret, writeSecret } from '../db/secrets-repo.js';
 import type { CoreDeps } from './ports.js';
 
 /**
- * The sync screen's view of the ledger lane, and its two actions: go now, and try again what was
- * set aside. A set-aside document tried again is looked up by its key first (it may have reached
+ * The sync screen's view of the ledger lane, and its actions: go now, try again what was set
+ * aside, and set the ledger's API key (kept in the till, never shown again). A set-aside document tried again is looked up by its key first (it may have reached
  * the ledger after all), so a retry never makes a second entry.
  */
 function status(db: Db, deps: Pick<CoreDeps, 'ledger'>): LedgerStatusView {
@@ -31,6 +32,8 @@ function status(db: Db, deps: Pick<CoreDeps, 'ledger'>): LedgerStatusView {
     oldestPendingAt: counts.oldest,
     lastSuccessAt: health.lastSuccessAt,
     lastError: health.lastError,
+    needsSecret: deps.ledger?.needsSecret() ?? false,
+    secretSet: readSecret(db, 'ledger') !== null,
     parked,
   };
 }
@@ -47,6 +50,13 @@ export function ledgerSyncUseCases(deps: CoreDeps) {
           for (const id of retry) again.run(id);
           db.prepare(`UPDATE outbox SET next_attempt_at = NULL WHERE lane = 'ledger' AND status IN ('pending', 'in_doubt')`).run();
         });
+        deps.ledger?.syncNow();
+        return status(db, deps);
+      },
+      'ledger.setSecret': async ({ secret }: ParsedInput<'ledger.setSecret'>): Promise<LedgerStatusView> => {
+        tx(() => writeSecret(db, 'ledger', secret));
+        // The connector is made again with it; what waited for the key goes now.
+        await deps.ledger?.secretChanged();
         deps.ledger?.syncNow();
         return status(db, deps);
       },

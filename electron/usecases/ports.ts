@@ -1,3 +1,4 @@
+import type { ImportColumn } from '../domain/catalogue-import.js';
 import type { DevicesView, SettingsView } from '../contract/api.js';
 import type { Db } from '../db/open.js';
 import type { Outbox } from './effects.js';
@@ -55,8 +56,14 @@ export interface LedgerPort {
   enabled(): boolean;
   /** The connector's name and the lane's last exchange. */
   health(): { name: string | null; lastSuccessAt: string | null; lastError: string | null };
-  /** Wakes the uploader now, whatever its back-off says. */
+  /** Wakes the uploader now, whatever its back-off says (and shows what is still set aside). */
   syncNow(): void;
+  /** Does the ledger set take an API key or token? */
+  needsSecret(): boolean;
+  /** The key or token was changed (it is read from the till's store again). */
+  secretChanged(): Promise<void>;
+  /** Product cards as the ledger has them, in the import file's columns; null when this ledger keeps none. */
+  articles(): Promise<Record<ImportColumn, string>[] | null>;
 }
 
 /** The devices as the status bar shows them. */

@@ -44,6 +44,8 @@ export function defaultSettings(shop: ShopConfig): SettingsView {
     terminalSlips: 'customer',
     fiscalConnection: '',
     ledgerConnection: '',
+    ledgerSalesShape: 'receipt',
+    ledgerWriteOffShape: 'document',
     // Polish PTU letters (A 23 %, B 8 %, C 5 %, D 0 %), with the Baltic rates beside them.
     ptuMap: { '2400': 'A', '2300': 'A', '2200': 'A', '1300': 'B', '900': 'B', '800': 'B', '500': 'C', '0': 'D' },
     shopName: shop.shopName,

@@ -14,7 +14,21 @@ export interface LedgerConnector {
   post(doc: LedgerDocument): Promise<'posted' | 'duplicate'>;
   /** Can the ledger be reached, and is it the ledger we expect? */
   health(): Promise<{ ok: boolean; detail: string }>;
+  /** Product cards as the ledger keeps them, in the import file's columns (ledgers that keep none leave it out). */
+  listArticles?(): Promise<LedgerArticleRow[]>;
   close?(): Promise<void>;
+}
+
+/** A product card in the columns of the accounting program's import file, as text. */
+export interface LedgerArticleRow {
+  name: string;
+  attributeName: string;
+  groupName: string;
+  measurementUnitName: string;
+  priceWithoutVat: string;
+  priceWithVat: string;
+  vatRate: string;
+  barcode: string;
 }
 
 /**

@@ -18,7 +18,12 @@ export interface LedgerHealth {
 export class LedgerDrainer implements Drainer {
   readonly health: LedgerHealth = { lastSuccessAt: null, lastError: null };
 
-  constructor(private readonly deps: { connector: LedgerConnector; now(): Date; log(line: string): void }) {}
+  constructor(private readonly deps: { connector: LedgerConnector; now(): Date; log(line: string): void; settled?(): void }) {}
+
+  /** Once the outcome is recorded: the status bar counts what is set aside. */
+  after(_job: Job, outcome: JobOutcome): void {
+    if (outcome.outcome === 'done' || outcome.outcome === 'failed') this.deps.settled?.();
+  }
 
   async run(job: Job, control: JobControl): Promise<JobOutcome> {
     if (job.kind !== 'ledger.document') return { outcome: 'failed', error: `the ledger lane does not carry out ${job.kind}`, counted: true };

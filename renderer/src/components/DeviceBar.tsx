@@ -6,11 +6,11 @@ import { currentLanguage, statusMessage } from '../i18n';
 import { PrinterIndicator } from './PrinterIndicator';
 import { OrphanApprovals } from './OrphanApprovals';
 
-const OTHERS = ['fiscal', 'terminal', 'scanner'] as const;
+const OTHERS = ['fiscal', 'terminal', 'scanner', 'ledger'] as const;
 
 /**
- * The devices in the top bar: the receipt printer always, the fiscal printer, card terminal and
- * scanner when the till has them. Follows the core's `devices.changed` pushes; never polls.
+ * The devices in the top bar: the receipt printer always, the fiscal printer, card terminal,
+ * scanner and accounting ledger when the till has them (the ledger warns while documents are set aside). Follows the core's `devices.changed` pushes; never polls.
  */
 export function DeviceBar({ printer }: { printer: PrinterStatusView | null }) {
   const [devices, setDevices] = useState<DevicesView | null>(null);

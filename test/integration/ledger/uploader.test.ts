@@ -113,6 +113,8 @@ describe('documents the ledger will not take', () => {
     expect(status.parked[0]).toMatchObject({ type: 'sale', number: rounded.number });
     expect(status.parked[0]?.error).toMatch(/account/i);
     expect((await keyCounts(ledger.journalFile)).size).toBe(1);
+    // The status bar warns without anyone opening the settings.
+    expect((await c.ok('devices.status', {})).ledger).toMatchObject({ state: 'warning', message: { key: 'ledger.parked', details: { count: 1 } } });
     // Tried again by a person: still refused, still once at most, still listed.
     const entryId = status.parked[0]?.entryId ?? '';
     await c.ok('ledger.syncNow', { retry: [entryId] });

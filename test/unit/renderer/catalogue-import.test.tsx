@@ -54,4 +54,14 @@ describe('catalogue import dialog', () => {
     await waitFor(() => expect(within(dialog).getByRole('alert').textContent).toMatch(/^The file lacks the columns: attributeName/));
     expect((within(dialog).getByRole('button', { name: 'Apply' }) as HTMLButtonElement).disabled).toBe(true);
   });
+
+  it('asks the ledger for its cards; a ledger that keeps none is said beside the button, and nothing changes', async () => {
+    const core = await renderSettings();
+    fireEvent.click(screen.getByRole('button', { name: 'Import product cards from CSV…' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Import product cards' });
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Product cards from the ledger…' }));
+    await waitFor(() => expect(within(dialog).getByRole('alert').textContent).toContain('This ledger keeps no product cards to send'));
+    expect(core.callsOf('catalogue.importFromLedger')).toEqual([{}]);
+    expect(within(dialog).getByRole('button', { name: 'Apply' }).hasAttribute('disabled')).toBe(true);
+  });
 });

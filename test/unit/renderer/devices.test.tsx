@@ -19,6 +19,7 @@ describe('the device status bar', () => {
         fiscal: { name: 'POSNET (simulated)', state: 'error', message: { key: 'fiscal.paper_out' } },
         terminal: { name: 'simulator', state: 'ok' },
         scanner: { name: 'Honeywell 1950g', state: 'ok' },
+        ledger: { name: 'hledger-web http://127.0.0.1:5077', state: 'warning', message: { key: 'ledger.parked', details: { count: 2 } } },
       }),
     );
     const fiscal = await screen.findByRole('status', { name: 'Fiscal printer' });
@@ -26,6 +27,8 @@ describe('the device status bar', () => {
     // The core sends a key; the screen words it.
     expect(fiscal.textContent).toContain('the fiscal printer is out of paper');
     expect(screen.getByRole('status', { name: 'Scanner' }).textContent).toContain('Ready');
+    // Documents the ledger did not take: a badge with the count and where to look.
+    expect(screen.getByRole('status', { name: 'Ledger' }).textContent).toContain('2 documents set aside: see Settings → Accounting ledger');
   });
 });
 

@@ -20,4 +20,25 @@ describe('the accounting ledger on the settings screen', () => {
     await waitFor(() => expect(core.callsOf('ledger.syncNow')).toEqual([{ retry: [] }]));
     expect(within(section).getByText(/0 document\(s\), 0 sent without an answer/)).toBeTruthy();
   });
+
+  it('takes the B1.lt API key in a password field, never shows it again, and documents wait while none is set', async () => {
+    const core = await renderSettings();
+    const section = screen.getByRole('group', { name: 'Accounting ledger' });
+    const field = within(section).getByRole('textbox', { name: /^The accounting ledger/ }) as HTMLInputElement;
+    fireEvent.change(field, { target: { value: 'b1:https://www.b1.lt' } });
+    fireEvent.keyDown(field, { key: 'Enter' });
+    await waitFor(() => expect(within(section).getByText('No key is set: documents wait until one is.')).toBeTruthy());
+    // A password field: no textbox role, and nothing typed shows.
+    const key = within(section).getByLabelText('API key or token') as HTMLInputElement;
+    expect(key.type).toBe('password');
+    fireEvent.change(key, { target: { value: 'k3y-f0r-b1' } });
+    fireEvent.click(within(section).getByRole('button', { name: 'Save the key' }));
+    await waitFor(() => expect(within(section).getByText('The key is saved.')).toBeTruthy());
+    expect(key.value).toBe('');
+    // The key reaches the core once and never comes back in an answer.
+    expect(core.callsOf('ledger.setSecret')).toEqual([{ secret: 'k3y-f0r-b1' }]);
+    const answers = JSON.stringify([await core.ok('settings.get', {}), await core.ok('ledger.status', {}), await core.ok('devices.status', {})]);
+    expect(answers).not.toContain('k3y-f0r-b1');
+    expect(await core.ok('ledger.status', {})).toMatchObject({ needsSecret: true, secretSet: true });
+  });
 });

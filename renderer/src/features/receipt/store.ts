@@ -52,6 +52,8 @@ export const FALLBACK_SETTINGS: SettingsView = {
   terminalSlips: 'customer',
   fiscalConnection: '',
   ledgerConnection: '',
+  ledgerSalesShape: 'receipt',
+  ledgerWriteOffShape: 'document',
   ptuMap: {},
   shopName: '',
   shopAddress: '',

@@ -56,7 +56,7 @@ export function CatalogueImportDialog({ onClose }: { onClose(): void }) {
     const file = event.currentTarget.files?.[0];
     if (file) void store.getState().choose(file);
   };
-  const busy = phase === 'uploading' || phase === 'reading' || phase === 'applying';
+  const busy = phase === 'uploading' || phase === 'reading' || phase === 'fetching' || phase === 'applying';
 
   return (
     <Dialog title={t('catalogueImport.title')} onClose={close} className="catalogue-import">
@@ -66,6 +66,9 @@ export function CatalogueImportDialog({ onClose }: { onClose(): void }) {
         <p id={`${id}-hint`} className="settings-hint">
           {t('catalogueImport.hint')}
         </p>
+        <button type="button" disabled={busy} onClick={() => void store.getState().fromLedger()}>
+          {t('catalogueImport.fromLedger')}
+        </button>
       </div>
 
       {busy ? (
@@ -90,7 +93,11 @@ export function CatalogueImportDialog({ onClose }: { onClose(): void }) {
 
       {preview && phase !== 'applied' ? (
         <>
-          <p className="settings-hint">{t('catalogueImport.readAs', { fileName: preview.fileName, encoding: preview.encoding, delimiter: preview.delimiter })}</p>
+          <p className="settings-hint">
+            {preview.source === 'ledger'
+              ? t('catalogueImport.readFromLedger', { ledger: preview.fileName })
+              : t('catalogueImport.readAs', { fileName: preview.fileName, encoding: preview.encoding, delimiter: preview.delimiter })}
+          </p>
           <dl className="import-counts" aria-label={t('catalogueImport.counts')}>
             {(['red', 'yellow', 'green', 'rejected'] as const).map((k) => (
               <div key={k} className={`import-${k}`}>

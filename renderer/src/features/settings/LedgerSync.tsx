@@ -13,6 +13,8 @@ interface SyncState {
   error: string | null;
   load(): Promise<void>;
   syncNow(retry?: string[]): Promise<void>;
+  /** Saves the ledger's API key; true when the core took it. */
+  setSecret(secret: string): Promise<boolean>;
 }
 
 const createSyncStore = () =>
@@ -20,16 +22,19 @@ const createSyncStore = () =>
     const run = async (work: () => Promise<LedgerStatusView>) => {
       try {
         set({ status: await work(), error: null });
+        return true;
       } catch (error) {
         const api = error instanceof ApiError ? error : new ApiError('internal', String(error));
         set({ error: errorKey(api.code, api.details) });
+        return false;
       }
     };
     return {
       status: null,
       error: null,
-      load: () => run(() => call('ledger.status', {})),
-      syncNow: (retry = []) => run(() => call('ledger.syncNow', { retry })),
+      load: async () => void (await run(() => call('ledger.status', {}))),
+      syncNow: async (retry = []) => void (await run(() => call('ledger.syncNow', { retry }))),
+      setSecret: (secret) => run(() => call('ledger.setSecret', { secret })),
     };
   });
 
@@ -56,6 +61,7 @@ export function LedgerSync({ children }: { children: ReactNode }) {
     <fieldset aria-labelledby={titleId}>
       <legend id={titleId}>{t('ledger.title')}</legend>
       {children}
+      {status?.needsSecret ? <SecretField secretSet={status.secretSet} save={(secret) => store.getState().setSecret(secret)} /> : null}
       {error ? <p role="alert">{t(error)}</p> : null}
       {status ? (
         <dl className="ledger-status">
@@ -109,5 +115,49 @@ export function LedgerSync({ children }: { children: ReactNode }) {
         </table>
       ) : null}
     </fieldset>
+  );
+}
+
+/**
+ * The ledger's API key: typed, saved, never shown again — the field is empty after saving and
+ * the core never sends the key back; the line under it says whether one is set.
+ */
+function SecretField({ secretSet, save }: { secretSet: boolean; save(secret: string): Promise<boolean> }) {
+  const { t } = useTranslation();
+  const id = useId();
+  const [draft, setDraft] = useState('');
+  const [saved, setSaved] = useState(false);
+  const submit = async () => {
+    if (await save(draft)) {
+      setDraft('');
+      setSaved(true);
+    }
+  };
+  return (
+    <div className="setting">
+      <label htmlFor={id}>{t('ledger.secret')}</label>
+      <span>
+        <input
+          id={id}
+          type="password"
+          autoComplete="off"
+          value={draft}
+          aria-describedby={`${id}-state`}
+          onChange={(event) => {
+            setDraft(event.currentTarget.value);
+            setSaved(false);
+          }}
+          onKeyDown={(event) => {
+            if (event.key === 'Enter') void submit();
+          }}
+        />
+        <button type="button" onClick={() => void submit()}>
+          {t('ledger.secretSave')}
+        </button>
+        <span id={`${id}-state`} role="status">
+          {saved ? t('ledger.secretSaved') : secretSet ? t('ledger.secretSet') : t('ledger.secretMissing')}
+        </span>
+      </span>
+    </div>
   );
 }

@@ -111,7 +111,7 @@ export function SettingsScreen({ onClose }: { onClose(): void }) {
     ) : null;
 
   const select = (
-    field: 'zeroPricePolicy' | 'cashRounding' | 'defaultSeries' | 'creditSeries' | 'defaultWarehouse' | 'terminalSlips',
+    field: 'zeroPricePolicy' | 'cashRounding' | 'defaultSeries' | 'creditSeries' | 'defaultWarehouse' | 'terminalSlips' | 'ledgerSalesShape' | 'ledgerWriteOffShape',
     options: { value: string; label: string }[],
     ref?: Ref<HTMLSelectElement>,
   ) => {
@@ -363,7 +363,11 @@ export function SettingsScreen({ onClose }: { onClose(): void }) {
 
             <DaySettings id={id} settings={settings} store={store} lang={lang} errorOf={errorOf} checkbox={checkbox} />
 
-            <LedgerSync>{text('ledgerConnection', 300)}</LedgerSync>
+            <LedgerSync>
+              {text('ledgerConnection', 300)}
+              {select('ledgerSalesShape', (['receipt', 'daily'] as const).map((value) => ({ value, label: t(`settings.ledgerSalesShape.${value}`) })))}
+              {select('ledgerWriteOffShape', (['document', 'daily'] as const).map((value) => ({ value, label: t(`settings.ledgerWriteOffShape.${value}`) })))}
+            </LedgerSync>
 
             <fieldset>
               <legend>{t('catalogueImport.title')}</legend>

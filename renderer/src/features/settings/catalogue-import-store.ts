@@ -9,7 +9,7 @@ import { ApiError, call, type ErrorDetails } from '../../lib/pos-client';
  * 64 KB per call), is previewed there, and applied or dropped. The parsed rows stay in the core;
  * this keeps only what is on screen.
  */
-export type ImportPhase = 'choose' | 'uploading' | 'reading' | 'preview' | 'applying' | 'applied';
+export type ImportPhase = 'choose' | 'uploading' | 'reading' | 'fetching' | 'preview' | 'applying' | 'applied';
 
 export interface CatalogueImportState {
   phase: ImportPhase;
@@ -19,6 +19,8 @@ export interface CatalogueImportState {
   applied: ImportApplyView | null;
   error: { key: string; details: ErrorDetails } | null;
   choose(file: Blob & { name: string }): Promise<void>;
+  /** The ledger's product cards instead of a file. */
+  fromLedger(): Promise<void>;
   apply(): Promise<void>;
   /** Drops the import in the core (nothing was applied). */
   cancel(): Promise<void>;
@@ -68,6 +70,15 @@ export function createCatalogueImportStore(): CatalogueImportStore {
         set({ phase: 'reading' });
         const preview = await call('catalogue.importPreview', { uploadId: uploadId ?? '', fileName: file.name });
         set({ phase: 'preview', preview });
+      } catch (error) {
+        set({ phase: 'choose', error: messageOf(error) });
+      }
+    },
+
+    async fromLedger() {
+      set({ phase: 'fetching', percent: 0, preview: null, applied: null, error: null });
+      try {
+        set({ phase: 'preview', preview: await call('catalogue.importFromLedger', {}) });
       } catch (error) {
         set({ phase: 'choose', error: messageOf(error) });
       }

@@ -1,0 +1,396 @@
+import type { LedgerDocument } from '../../usecases/ledger-document.js';
+import {
+  articleRow,
+  b1Ref,
+  byRef,
+  cashPartMinor,
+  cashPostingsMinor,
+  cashReceipt,
+  clientBody,
+  documentProblem,
+  idOf,
+  isActiveItem,
+  isCashDocument,
+  isWriteOff,
+  listBody,
+  saleHeader,
+  saleLine,
+  type B1ArticleRow,
+  type B1Ref,
+  type B1Row,
+  type ListRule,
+} from './b1-mapping.js';
+import { LedgerError, type LedgerConnector } from './connector.js';
+import { retryAfterMs } from './hledger-web.js';
+
+export type { B1ArticleRow } from './b1-mapping.js';
+
+/**
+ * B1.lt (site.pro accounting) through its REST API: every call a POST of JSON to
+ * `<base>/api/<module>/<resource>/<action>` with the key in `B1-Api-Key`. How documents map:
+ *
+ * - sale → a sales document (`warehouse/sales/create`), series + number from the document's
+ *   number and `autoGenerateNumberAndSeries: false`: B1 refuses a second sales document with the
+ *   same pair ("already exists"), the only server-side dedupe it has. Then one
+ *   `warehouse/sale-items/create-simple` per line (rowNo = position), then the cash part as a cash
+ *   receipt under the same series + number. The card part stays an open amount on the sale: it is
+ *   settled when the acquirer's payout arrives on the bank statement, which B1 imports itself.
+ * - credit_note → a sales document of its own series (C…) with negative quantities and a negative
+ *   cash receipt for the cash paid back. B1 does not match a return to its sale: the accountant
+ *   links them if the books need it (the description names the sale).
+ * - cash_in / cash_out / cash_difference → a cash receipt: positive into the drawer, negative out
+ *   of it. Only cash receipts are known from B1's API; keeping money out in the same list also
+ *   lets one lookup find every cash document. A negative receipt is unconfirmed: if B1 refuses it,
+ *   it comes back as a permanent error and a person sees it.
+ * - write_off / inventory → a sales document whose operation type is B1's write-off type
+ *   (`isWriteOff`), lines without a price. Unconfirmed: all of it is in `writeOffType()`.
+ *
+ * None of this is atomic on B1's side: a crash between a header and its lines leaves a header with
+ * some lines. So a document is "there" only when the header and every line (by rowNo) and its
+ * cash receipt are, and a post meeting an existing header completes what is missing instead of
+ * making a second one. B1 is not trusted to refuse a second line or receipt: before one is sent
+ * again, it is looked up. Every request of an instance runs on one chain (one writer).
+ */
+export type B1Options = {
+  /** `https://www.b1.lt` or `https://site.pro/My-Accounting`; plain http only on loopback (tests). */
+  baseUrl: string;
+  apiKey: string;
+  /** Per request, the answer's body included. */
+  timeoutMs?: number;
+  fetch?: typeof globalThis.fetch;
+  /** B1's warehouse for the till's goods; without it B1 takes its primary warehouse. */
+  warehouseId?: number;
+};
+
+/** No connection was ever made: sending again cannot make a second record. */
+const NOT_SENT = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH', 'EADDRNOTAVAIL', 'UND_ERR_CONNECT_TIMEOUT']);
+const LOOPBACK = ['127.0.0.1', 'localhost', '[::1]'];
+/** jqGrid page sizes B1 takes: 10, 20, 30, 50, 100, 200, 500. */
+const PAGE = 500;
+const MAX_PAGES = 10_000;
+
+/**
+ * A create's record: made by this request (a clean answer with its id), found after an answer that
+ * left it open, or answered "already exists" and found.
+ */
+type Created = { id: number; outcome: 'made' | 'found' | 'existed' };
+
+/** B1's answer, read: the status that counts (an error inside an HTTP 200 counts as that error). */
+type Answer = { status: number; json: B1Row | null; message: string; retryAfterMs?: number };
+
+export class B1Connector implements LedgerConnector {
+  readonly name: string;
+  private readonly base: URL;
+  private readonly timeoutMs: number;
+  private readonly fetch: typeof globalThis.fetch;
+  private chain: Promise<unknown> = Promise.resolve();
+  /** Ids that never change once made: article codes and client codes to B1 ids, the write-off type. */
+  private readonly itemIds = new Map<string, number>();
+  private readonly clientIds = new Map<string, number>();
+  private writeOffTypeId: number | null = null;
+
+  constructor(private readonly options: B1Options) {
+    this.base = new URL(options.baseUrl.endsWith('/') ? options.baseUrl : `${options.baseUrl}/`);
+    const loopback = LOOPBACK.includes(this.base.hostname);
+    // The key would travel in clear text.
+    if (!(this.base.protocol === 'https:' || (this.base.protocol === 'http:' && loopback))) {
+      throw new Error(`B1.lt must be reached over https (the API key must not travel in clear text), not ${this.base.origin}`);
+    }
+    this.name = `B1.lt ${this.base.origin}${this.base.pathname === '/' ? '' : this.base.pathname.replace(/\/$/, '')}`;
+    this.timeoutMs = options.timeoutMs ?? 15_000;
+    this.fetch = options.fetch ?? globalThis.fetch;
+  }
+
+  post(doc: LedgerDocument): Promise<'posted' | 'duplicate'> {
+    const problem = documentProblem(doc);
+    if (problem) return Promise.reject(new LedgerError('permanent', `${doc.key}: ${problem}`));
+    return this.serially(() => (isCashDocument(doc.type) ? this.postCash(doc) : this.postGoods(doc)));
+  }
+
+  find(doc: LedgerDocument): Promise<boolean> {
+    return this.serially(() => this.present(doc));
+  }
+
+  async health(): Promise<{ ok: boolean; detail: string }> {
+    try {
+      const { records } = await this.list('reference-book/vat-rates/list', [], 1, 10);
+      return { ok: true, detail: `${this.name}: API key accepted, ${records} VAT rates` };
+    } catch (err) {
+      return { ok: false, detail: `${this.name}: ${err instanceof Error ? err.message : String(err)}` };
+    }
+  }
+
+  async close(): Promise<void> {
+    await this.chain.catch(() => undefined);
+  }
+
+  /** Every active product card, in the columns of B1's CSV export. */
+  async listArticles(): Promise<B1ArticleRow[]> {
+    const names = {
+      groups: await this.names('reference-book/item-groups/list'),
+      units: await this.names('reference-book/measurement-units/list'),
+      attributes: await this.names('reference-book/item-attributes/list', true),
+    };
+    return (await this.all('reference-book/items/list', [])).filter(isActiveItem).map((item) => articleRow(item, names));
+  }
+
+  private serially<T>(task: () => Promise<T>): Promise<T> {
+    const run = this.chain.then(task, task);
+    this.chain = run.catch(() => undefined);
+    return run;
+  }
+
+  // ---- documents ----
+
+  private async postCash(doc: LedgerDocument): Promise<'posted' | 'duplicate'> {
+    const ref = b1Ref(doc.number);
+    // B1 is not known to refuse a second receipt with the same number: a post must not make one.
+    if ((await this.receiptId(ref)) !== null) return 'duplicate';
+    const receipt = await this.createOnce(doc, 'cash receipt', 'cash-flow/cash-receipts/create', cashReceipt(doc, ref, cashPostingsMinor(doc)), () => this.receiptId(ref));
+    return receipt.outcome === 'existed' ? 'duplicate' : 'posted';
+  }
+
+  private async postGoods(doc: LedgerDocument): Promise<'posted' | 'duplicate'> {
+    const ref = b1Ref(doc.number);
+    const warehouseId = this.options.warehouseId;
+    // Everything the lines need is found before the header is made: a missing article must not
+    // leave a header without lines behind.
+    const itemIds: number[] = [];
+    for (const line of doc.lines) itemIds.push(await this.itemId(doc, line.code, line.barcode));
+    const clientId = doc.customer ? await this.clientId(doc, doc.customer) : undefined;
+    const operationTypeId = isWriteOff(doc.type) ? await this.writeOffType(doc) : undefined;
+
+    const header = await this.createOnce(doc, 'header', 'warehouse/sales/create', saleHeader(doc, ref, { clientId, operationTypeId, warehouseId }), () => this.saleId(ref));
+    let created = header.outcome !== 'existed';
+    // Only a header this request certainly made has no lines yet; one found after an unclear
+    // answer may be an earlier try's, with some of its lines.
+    const fresh = header.outcome === 'made';
+    const present = fresh ? new Set<number>() : await this.rowNos(header.id);
+    for (const [i, itemId] of itemIds.entries()) {
+      const rowNo = i + 1;
+      if (present.has(rowNo)) continue;
+      const body = saleLine(doc, i, { saleId: header.id, itemId, warehouseId });
+      const line = await this.createOnce(doc, `line ${rowNo}`, 'warehouse/sale-items/create-simple', body, async () => ((await this.rowNos(header.id)).has(rowNo) ? rowNo : null));
+      created ||= line.outcome !== 'existed';
+    }
+    const cash = isWriteOff(doc.type) ? 0 : cashPartMinor(doc);
+    if (cash !== 0 && (fresh || (await this.receiptId(ref)) === null)) {
+      const receipt = await this.createOnce(doc, 'cash receipt', 'cash-flow/cash-receipts/create', cashReceipt(doc, ref, cash, clientId), () => this.receiptId(ref));
+      created ||= receipt.outcome !== 'existed';
+    }
+    return created ? 'posted' : 'duplicate';
+  }
+
+  /** The header, every line and the cash receipt: anything less is a document to complete. */
+  private async present(doc: LedgerDocument): Promise<boolean> {
+    const ref = b1Ref(doc.number);
+    if (isCashDocument(doc.type)) return (await this.receiptId(ref)) !== null;
+    const saleId = await this.saleId(ref);
+    if (saleId === null) return false;
+    const rowNos = await this.rowNos(saleId);
+    if (!doc.lines.every((_, i) => rowNos.has(i + 1))) return false;
+    const cash = isWriteOff(doc.type) ? 0 : cashPartMinor(doc);
+    return cash === 0 || (await this.receiptId(ref)) !== null;
+  }
+
+  private saleId(ref: B1Ref): Promise<number | null> {
+    return this.refId('warehouse/sales/list', ref);
+  }
+
+  private receiptId(ref: B1Ref): Promise<number | null> {
+    return this.refId('cash-flow/cash-receipts/list', ref);
+  }
+
+  /** A list's filter may compare loosely (case, trimming): the exact pair is checked here. */
+  private async refId(path: string, ref: B1Ref): Promise<number | null> {
+    const { rows } = await this.list(path, byRef(ref), 1, 10);
+    const row = rows.find((r) => String(r.series) === ref.series && String(r.number) === ref.number);
+    return row ? idOf(row.id) : null;
+  }
+
+  private async rowNos(saleId: number): Promise<Set<number>> {
+    const rows = await this.all('warehouse/sale-items/list', [{ field: 'saleId', op: 'eq', data: String(saleId) }]);
+    return new Set(rows.filter((r) => idOf(r.saleId) === saleId).map((r) => idOf(r.rowNo) ?? 0));
+  }
+
+  private async itemId(doc: LedgerDocument, code: string, barcode: string): Promise<number> {
+    for (const [field, value] of [['code', code], ['barcode', barcode]] as const) {
+      if (value.trim() === '') continue;
+      const cached = this.itemIds.get(`${field}:${value}`);
+      if (cached !== undefined) return cached;
+      const { rows } = await this.list('reference-book/items/list', [{ field, op: 'eq', data: value }], 1, 10);
+      const id = idOf(rows.find((r) => String(r[field]) === value)?.id);
+      if (id !== null) {
+        this.itemIds.set(`${field}:${value}`, id);
+        return id;
+      }
+    }
+    // The till's articles come from B1: one it does not know needs its card made there first.
+    throw new LedgerError('permanent', `${doc.key}: article ${code || barcode} is not in B1.lt (make its product card there, then send the document again)`);
+  }
+
+  private async clientId(doc: LedgerDocument, customer: NonNullable<LedgerDocument['customer']>): Promise<number> {
+    const cached = this.clientIds.get(customer.code);
+    if (cached !== undefined) return cached;
+    const find = async () => {
+      const { rows } = await this.list('clients/list', [{ field: 'code', op: 'eq', data: customer.code }], 1, 10);
+      return idOf(rows.find((r) => String(r.code) === customer.code)?.id);
+    };
+    const id = (await find()) ?? (await this.createOnce(doc, `client ${customer.code}`, 'clients/create', clientBody(customer), find)).id;
+    this.clientIds.set(customer.code, id);
+    return id;
+  }
+
+  /**
+   * How a write-off is told apart from a sale: B1's operation type flagged `isWriteOff`. This is
+   * the one unconfirmed part of the mapping (public facts name the flag, not the document it
+   * belongs on); if B1 keeps write-offs elsewhere, this and the header's path change.
+   */
+  private async writeOffType(doc: LedgerDocument): Promise<number> {
+    if (this.writeOffTypeId !== null) return this.writeOffTypeId;
+    const rows = await this.all('reference-book/operation-types/list', []);
+    const id = idOf(rows.find((r) => r.isWriteOff === true || r.isWriteOff === 1 || r.isWriteOff === '1')?.id);
+    if (id === null) throw new LedgerError('permanent', `${doc.key}: B1.lt has no write-off operation type (isWriteOff): make one there`);
+    this.writeOffTypeId = id;
+    return id;
+  }
+
+  // ---- requests ----
+
+  /**
+   * Creates one record. Whenever the answer leaves its fate open — "already exists", a 5xx that
+   * may come after the store, a success without a readable id — the record is looked up by what
+   * identifies it; only a lookup that cannot tell leaves the outcome unknown.
+   */
+  private async createOnce(doc: LedgerDocument, what: string, path: string, body: B1Row, lookup: () => Promise<number | null>): Promise<Created> {
+    const label = `${doc.key}: ${what}`;
+    let answer: Answer;
+    try {
+      answer = await this.send(path, body);
+    } catch (err) {
+      const code = errorCode(err);
+      if (code && NOT_SENT.has(code)) throw new LedgerError('temporary', `${label}: not sent: ${this.describe(err)}`);
+      // fetch does not say whether a reset or timeout came before or after B1 stored it.
+      throw new LedgerError('unknown', `${label}: sent, no answer: ${this.describe(err)}`);
+    }
+    const { status } = answer;
+    const exists = status === 409 || (status === 400 && /already exists/i.test(answer.message));
+    if (status >= 200 && status < 300) {
+      const id = idOf((answer.json?.data as B1Row | undefined)?.id);
+      if (id !== null) return { id, outcome: 'made' };
+      const found = await this.lookupAfterAnswer(label, lookup);
+      if (found !== null) return { id: found, outcome: 'found' };
+      throw new LedgerError('unknown', `${label}: HTTP ${status} without an id, and not found: ${answer.message}`);
+    }
+    if (exists) {
+      const found = await this.lookupAfterAnswer(label, lookup);
+      if (found !== null) return { id: found, outcome: 'existed' };
+      throw new LedgerError('permanent', `${label}: B1.lt says it exists (${status}: ${answer.message}), but it cannot be found by its number`);
+    }
+    if (status >= 500) {
+      const found = await this.lookupAfterAnswer(label, lookup);
+      if (found !== null) return { id: found, outcome: 'found' };
+    }
+    throw this.refusal(label, answer);
+  }
+
+  private async lookupAfterAnswer(label: string, lookup: () => Promise<number | null>): Promise<number | null> {
+    try {
+      return await lookup();
+    } catch (err) {
+      throw new LedgerError('unknown', `${label}: B1.lt answered, then could not be searched: ${err instanceof Error ? err.message : String(err)}`);
+    }
+  }
+
+  /** An answer that is not a success, as the class the uploader acts on. */
+  private refusal(label: string, answer: Answer): LedgerError {
+    const { status, message } = answer;
+    if (status === 401 || status === 403) return new LedgerError('permanent', `${label}: B1.lt refused the API key (HTTP ${status}): check the key in the settings`);
+    if (status === 429 || status >= 500) return new LedgerError('temporary', `${label}: HTTP ${status}: ${message}`, answer.retryAfterMs);
+    return new LedgerError('permanent', `${label}: HTTP ${status}: ${message}`);
+  }
+
+  /** One page of a list. Lookups store nothing: whatever goes wrong, asking again is safe. */
+  private async list(path: string, rules: ListRule[], page: number, rows: number, missingOk = false): Promise<{ rows: B1Row[]; records: number }> {
+    let answer: Answer;
+    try {
+      answer = await this.send(path, listBody(rules, page, rows));
+    } catch (err) {
+      throw new LedgerError('temporary', `${path}: ${this.describe(err)}`);
+    }
+    if (missingOk && answer.status === 404) return { rows: [], records: 0 };
+    if (answer.status < 200 || answer.status >= 300) throw this.refusal(path, answer);
+    const data = answer.json?.data;
+    if (!Array.isArray(data)) throw new LedgerError('temporary', `${path}: the answer is not a list: ${answer.message}`);
+    const found = data.filter((r): r is B1Row => typeof r === 'object' && r !== null);
+    const records = idOf(answer.json?.records) ?? found.length;
+    return { rows: found, records };
+  }
+
+  private async all(path: string, rules: ListRule[], missingOk = false): Promise<B1Row[]> {
+    const rows: B1Row[] = [];
+    for (let page = 1; page <= MAX_PAGES; page++) {
+      const one = await this.list(path, rules, page, PAGE, missingOk);
+      rows.push(...one.rows);
+      if (one.rows.length < PAGE || rows.length >= one.records) break;
+    }
+    return rows;
+  }
+
+  /** id → name of a reference list, read once per call that needs it. */
+  private async names(path: string, missingOk = false): Promise<Map<number, string>> {
+    const names = new Map<number, string>();
+    for (const row of await this.all(path, [], missingOk)) {
+      const id = idOf(row.id);
+      if (id !== null && typeof row.name === 'string') names.set(id, row.name);
+    }
+    return names;
+  }
+
+  private async send(path: string, body: B1Row): Promise<Answer> {
+    const res = await this.fetch(new URL(`api/${path}`, this.base), {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', accept: 'application/json', 'B1-Api-Key': this.options.apiKey },
+      body: JSON.stringify(body),
+      signal: AbortSignal.timeout(this.timeoutMs),
+    });
+    // A body cut off after the status line reads as garbage: callers look the record up.
+    const text = await res.text().catch(() => '');
+    return this.read(res.status, text, res.headers.get('retry-after'));
+  }
+
+  private read(httpStatus: number, text: string, retryAfter: string | null): Answer {
+    let json: B1Row | null = null;
+    try {
+      const parsed: unknown = JSON.parse(text);
+      if (typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed)) json = parsed as B1Row;
+    } catch {
+      // Not JSON: the status alone speaks.
+    }
+    // B1 sometimes answers HTTP 200 with the real status inside the body.
+    const inner = idOf(json?.status) ?? idOf(json?.code);
+    const status = httpStatus >= 200 && httpStatus < 300 && inner !== null && inner >= 400 ? inner : httpStatus;
+    const message = this.redact(typeof json?.message === 'string' ? json.message : snippet(text));
+    return { status, json, message, ...(retryAfter !== null ? { retryAfterMs: retryAfterMs(retryAfter) } : {}) };
+  }
+
+  /** The key never goes into a message, even if a server or proxy echoes it. */
+  private redact(text: string): string {
+    return this.options.apiKey.length >= 4 ? text.split(this.options.apiKey).join('***') : text;
+  }
+
+  private describe(err: unknown): string {
+    const code = errorCode(err);
+    const message = err instanceof Error ? err.message : String(err);
+    return this.redact(code ? `${message} (${code})` : message);
+  }
+}
+
+function errorCode(err: unknown): string | undefined {
+  for (let e = err as { code?: unknown; cause?: unknown } | undefined, depth = 0; e && depth < 4; e = e.cause as typeof e, depth++) {
+    if (typeof e.code === 'string') return e.code;
+  }
+  return undefined;
+}
+
+const snippet = (text: string): string => (text.length > 200 ? `${text.slice(0, 200)}…` : text).replace(/\s+/g, ' ').trim();
