@@ -137,7 +137,7 @@ export function parseStartOptions(argv: readonly string[], env: NodeJS.ProcessEn
     dataDir: pick('data-dir', 'POS_DATA_DIR') ?? defaultDataDir(env),
     printer,
     ledger: pick('ledger', 'POS_LEDGER') ?? 'none',
-    ledgerSecret: env.POS_LEDGER_SECRET ?? '',
+    ledgerSecret: env.POS_LEDGER_SECRET?.trim() ?? '',
     uiLocale: pick('locale', 'POS_LOCALE') ?? 'en',
     shop: shopPresets(env),
     demoCatalogue: !switches.has('no-demo'),

@@ -78,18 +78,18 @@ export function markClosed(
  * identity. The close's own movements are numbered by their Z report instead.
  */
 export function nextMovementNumber(db: Db): string {
-  const n = (db.prepare(`SELECT count(*) AS n FROM cash_movements WHERE kind IN ('cash_in', 'cash_out') AND direction IN ('change', 'out')`).get() as { n: number }).n;
+  const n = (db.prepare(`SELECT count(*) AS n FROM cash_movements WHERE number IS NOT NULL`).get() as { n: number }).n;
   return `M${String(n + 1).padStart(6, '0')}`;
 }
 
 export function insertMovement(
   db: Db,
-  m: { id: string; dayId: string; kind: 'cash_in' | 'cash_out' | 'difference'; direction: string; amountMinor: number; comment: string; now: string; cashier: string },
+  m: { id: string; dayId: string; kind: 'cash_in' | 'cash_out' | 'difference'; direction: string; amountMinor: number; comment: string; now: string; cashier: string; number?: string },
 ): void {
   db.prepare(
-    `INSERT INTO cash_movements (id, day_id, kind, direction, amount_minor, comment, created_at, cashier)
-     VALUES (@id, @dayId, @kind, @direction, @amountMinor, @comment, @now, @cashier)`,
-  ).run(m);
+    `INSERT INTO cash_movements (id, day_id, kind, direction, amount_minor, comment, created_at, cashier, number)
+     VALUES (@id, @dayId, @kind, @direction, @amountMinor, @comment, @now, @cashier, @number)`,
+  ).run({ ...m, number: m.number ?? null });
 }
 
 /**

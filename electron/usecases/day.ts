@@ -108,10 +108,10 @@ export function dayUseCases(deps: CoreDeps) {
             const inRegister = expectedOf(day, reportOf(day, documents));
             if (amountMinor > inRegister) throw new PosError('day.cash_out_above_register', 'more than is in the register', { expectedMinor: inRegister, field: 'amountMinor' });
           }
-          const movement = { id: ids.next(), dayId: day.id, kind, direction: kind === 'cash_in' ? 'change' : 'out', amountMinor, comment: reason, now: ctx.now, cashier: ctx.actor.name };
           const number = days.nextMovementNumber(db);
+          const movement = { id: ids.next(), dayId: day.id, kind, direction: kind === 'cash_in' ? 'change' : 'out', amountMinor, comment: reason, now: ctx.now, cashier: ctx.actor.name, number };
           days.insertMovement(db, movement);
-          ledgerCashMovement(deps, ctx, { ...movement, number });
+          ledgerCashMovement(deps, ctx, movement);
           // The drawer opens for the money (the device log says why); the paper goes with the money.
           deps.outbox.enqueue('print.drawer', { reason: `${kind === 'cash_in' ? 'cash in' : 'cash out'}: ${reason}` });
           deps.outbox.enqueue('print.movement', {

@@ -1,4 +1,5 @@
 import { readFacts } from '../db/documents-repo.js';
+import { barcodesOf } from '../db/ledger-day-repo.js';
 import { ACCOUNTS, cashTransaction, goodsTransaction, saleTransaction } from '../domain/ledger-posting.js';
 import type { ConfirmEffect } from './confirm-effects.js';
 import type { CallContext } from './context.js';
@@ -45,6 +46,7 @@ export function ledgerOnConfirm(deps: Pick<CoreDeps, 'db' | 'outbox' | 'shop' | 
     confirmed: ({ view }, ctx) => {
       if (!enabled(deps) || view.number === null) return;
       const facts = readFacts(deps.db, view.id);
+      const barcodes = barcodesOf(deps.db, view.rows.map((r) => r.articleId));
       const type: LedgerDocumentType = view.documentType === 'credit_note' ? 'credit_note' : 'sale';
       const company = ctx.settings.shopRegNo;
       const creditOf = view.credit ? ledgerKey(company, deps.shop.tillName, 'sale', view.credit.originalNumber) : null;
@@ -61,7 +63,7 @@ export function ledgerOnConfirm(deps: Pick<CoreDeps, 'db' | 'outbox' | 'shop' | 
           lines: view.rows.map((r) => ({
             code: r.code,
             name: r.name,
-            barcode: '',
+            barcode: barcodes.get(r.articleId) ?? '',
             quantityMilli: r.quantityMilli,
             unit: r.unit,
             unitPriceMinor: r.unitPriceMinor,
@@ -83,7 +85,7 @@ export function ledgerOnConfirm(deps: Pick<CoreDeps, 'db' | 'outbox' | 'shop' | 
           number: `${view.number}-W`,
           description: `Written off, returned damaged on ${view.number}`,
           postings: goodsTransaction(view.warehouseCode, ACCOUNTS.writeOff, damaged.map((r) => ({ code: r.code, quantityMilli: -r.quantityMilli }))),
-          lines: damaged.map((r) => ({ code: r.code, name: r.name, barcode: '', quantityMilli: -r.quantityMilli, unit: r.unit, unitPriceMinor: 0, discountMinor: 0, sumMinor: 0, vatRateBp: r.vatRateBp })),
+          lines: damaged.map((r) => ({ code: r.code, name: r.name, barcode: barcodes.get(r.articleId) ?? '', quantityMilli: -r.quantityMilli, unit: r.unit, unitPriceMinor: 0, discountMinor: 0, sumMinor: 0, vatRateBp: r.vatRateBp })),
         },
         // Tied to the credit note, so the close's daily sheet knows these goods went already.
         view.id,

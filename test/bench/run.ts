@@ -12,6 +12,7 @@ import { performance } from 'node:perf_hooks';
 import { startTestCore, tempDir } from '../support/core.js';
 import { startHttpHost } from '../../electron/host/http-host.js';
 import { benchDayReport } from './day-report.js';
+import { benchLedgerShapes } from './ledger-shapes.js';
 import { benchLedgerUpload } from './ledger-upload.js';
 
 const RECEIPTS = Number(process.env.BENCH_RECEIPTS ?? 300);
@@ -103,3 +104,4 @@ try {
 }
 await benchDayReport(stats);
 await benchLedgerUpload(stats, (line) => console.log(line));
+await benchLedgerShapes((line) => console.log(line));

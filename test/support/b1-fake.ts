@@ -8,9 +8,16 @@ import type { Socket } from 'node:net';
  * 10/20/30/50/100/200/500) and answer `{"page","records","data"}`.
  *
  * Only sales documents are unique by series + number (a second one is refused with 400 "Sales
- * document already exists", as B1 does); sale lines and cash receipts are stored as often as they
- * are sent — the worst case, so a test's "exactly once" is the connector's doing, not the fake's.
- * Write-offs are sales documents whose operation type has `isWriteOff`.
+ * document already exists", as B1 does — unless `refuseSecondSale: false`, a B1 that does not);
+ * sale lines and cash receipts are stored as often as they are sent — the worst case, so a test's
+ * "exactly once" is the connector's doing, not the fake's. Write-offs are sales documents whose
+ * operation type has `isWriteOff`. `ignoreFilters` models a B1 whose list filter does nothing:
+ * every list answers all its records, page by page.
+ *
+ * A delayed answer is held until the client gives up (its socket closes), never raced against a
+ * clock: through the fake's own `fetch`, the client gives up the moment the fake holds the answer
+ * (what the client's timeout would do, without waiting for it); any other client waits for its
+ * own timeout. `holdMs` answers after that long instead.
  */
 export type B1Fault =
   | '500-before' // 500 without storing
@@ -25,7 +32,7 @@ export type B1Fault =
   | 'inner-500-after' // store, then HTTP 200 with {"status":500} in the body
   | 'garbage-after' // store, then HTTP 200 with a body that is not JSON
   | '409-after' // store, then 409
-  | 'delay-after'; // store, then hold the answer longer than the client waits
+  | 'delay-after'; // store, then hold the answer until the client gives up
 
 /**
  * A fault for the next create (any path), or for the next request to `path` whose body has the
@@ -39,23 +46,27 @@ type Answer = { status: number; body: unknown; headers?: Record<string, string> 
 export type B1Fake = {
   baseUrl: string;
   apiKey: string;
+  /** A fetch whose request times out as soon as the fake holds its answer (a delay fault). */
+  fetch: typeof globalThis.fetch;
   inject: (...rules: Array<B1Fault | B1FaultRule>) => void;
   /** Faults injected and not met yet. */
   pending: () => number;
   /** The tables, as stored. */
-  db: Record<Table, Row[]>;
+  db: Record<B1Table, Row[]>;
   /** How many requests reached each path (faults included). */
   calls: (path: string) => number;
   /** Sales documents (write-offs included) with this series and number. */
   salesOf: (series: string, number: string) => Row[];
   linesOf: (saleId: number) => Row[];
   receiptsOf: (series: string, number: string) => Row[];
+  /** A record put there by someone else (a person in B1, another program); its id. */
+  seed: (table: B1Table, row: Record<string, unknown>) => number;
   close: () => Promise<void>;
 };
 
-type Table = 'items' | 'groups' | 'units' | 'attributes' | 'operationTypes' | 'vatRates' | 'clients' | 'sales' | 'saleItems' | 'cashReceipts';
+export type B1Table = 'items' | 'groups' | 'units' | 'attributes' | 'operationTypes' | 'vatRates' | 'clients' | 'sales' | 'saleItems' | 'cashReceipts';
 
-const LISTS: Record<string, Table> = {
+const LISTS: Record<string, B1Table> = {
   'reference-book/items/list': 'items',
   'reference-book/item-groups/list': 'groups',
   'reference-book/measurement-units/list': 'units',
@@ -73,7 +84,7 @@ const DECIMAL = /^-?\d+(\.\d+)?$/;
 export const WRITE_OFF_TYPE_ID = 3;
 
 /** Reference data a shop's B1 has; items 1301 (pcs) and 1302 (kg) are the test documents' articles. */
-function seed(): Record<Table, Row[]> {
+function seed(): Record<B1Table, Row[]> {
   return {
     items: [
       { id: 1, name: 'Pienas 2,5 % 1 l', code: '1301', barcode: '4770000000015', attributeId: 1, groupId: 1, measurementUnitId: 1, vatRate: 24, priceWithoutVat: 0.8065, priceWithVat: 1, isActive: true },
@@ -106,9 +117,13 @@ const error = (status: number, message: string): Answer => ({ status, body: { me
 const isCreate = (path: string) => /\/create(-simple)?$/.test(path);
 const text = (v: unknown) => (typeof v === 'string' ? v : typeof v === 'number' || typeof v === 'boolean' ? String(v) : '');
 
-export async function startB1Fake(options: { apiKey?: string; holdMs?: number } = {}): Promise<B1Fake> {
+/** The header the fake's own fetch names its requests by, so a held answer can time out its request. */
+const REQUEST_HEADER = 'x-fake-request';
+
+export async function startB1Fake(options: { apiKey?: string; holdMs?: number; refuseSecondSale?: boolean; ignoreFilters?: boolean } = {}): Promise<B1Fake> {
   const apiKey = options.apiKey ?? 'test-key-5f1c9a0e7d';
-  const holdMs = options.holdMs ?? 1_000;
+  const giveUp = new Map<string, () => void>();
+  let requests = 0;
   const db = seed();
   const nextId: Record<string, number> = {};
   const calls = new Map<string, number>();
@@ -116,20 +131,20 @@ export async function startB1Fake(options: { apiKey?: string; holdMs?: number } 
   const sockets = new Set<Socket>();
   const timers = new Set<NodeJS.Timeout>();
 
-  const insert = (table: Table, row: Record<string, unknown>): number => {
+  const insert = (table: B1Table, row: Record<string, unknown>): number => {
     const id = (nextId[table] = (nextId[table] ?? Math.max(100, ...db[table].map((r) => r.id))) + 1);
     db[table].push({ ...row, id });
     return id;
   };
-  const exists = (table: Table, id: unknown) => db[table].some((r) => r.id === id);
+  const exists = (table: B1Table, id: unknown) => db[table].some((r) => r.id === id);
 
-  function list(table: Table, body: Record<string, unknown>): Answer {
+  function list(table: B1Table, body: Record<string, unknown>): Answer {
     const page = typeof body.page === 'number' ? body.page : 1;
     const rows = typeof body.rows === 'number' ? body.rows : 10;
     if (!PAGE_SIZES.includes(rows) || page < 1) return error(400, `rows must be one of ${PAGE_SIZES.join(', ')}`);
     const filters = body.filters as { groupOp?: string; rules?: { field: string; op: string; data: string }[] } | undefined;
     let found = db[table];
-    for (const rule of filters?.rules ?? []) {
+    for (const rule of options.ignoreFilters ? [] : (filters?.rules ?? [])) {
       if (rule.op !== 'eq' && rule.op !== 'cn') return error(400, `unknown filter op ${rule.op}`);
       found = found.filter((r) => (rule.op === 'eq' ? text(r[rule.field]) === rule.data : text(r[rule.field]).toLowerCase().includes(String(rule.data).toLowerCase())));
     }
@@ -150,7 +165,7 @@ export async function startB1Fake(options: { apiKey?: string; holdMs?: number } 
         if (!/^\d{4}-\d{2}-\d{2}$/.test(text(b.saleDate)) || text(b.currencyCode).length !== 3) return error(400, 'saleDate and currencyCode are required');
         if (b.clientId !== undefined && !exists('clients', b.clientId)) return error(400, 'client not found');
         if (b.operationTypeId !== undefined && !exists('operationTypes', b.operationTypeId)) return error(400, 'operation type not found');
-        if (db.sales.some((s) => s.series === series && s.number === number)) return error(400, 'Sales document already exists');
+        if (options.refuseSecondSale !== false && db.sales.some((s) => s.series === series && s.number === number)) return error(400, 'Sales document already exists');
         return ok(insert('sales', b));
       }
       case 'warehouse/sale-items/create-simple':
@@ -236,11 +251,15 @@ export async function startB1Fake(options: { apiKey?: string; holdMs?: number } 
       case '409-after':
         return send(res, error(409, 'Object already exists'));
       case 'delay-after': {
-        const timer = setTimeout(() => {
-          timers.delete(timer);
-          if (!res.destroyed) send(res, stored);
-        }, holdMs);
-        timers.add(timer);
+        if (options.holdMs !== undefined) {
+          const timer = setTimeout(() => {
+            timers.delete(timer);
+            if (!res.destroyed) send(res, stored);
+          }, options.holdMs);
+          timers.add(timer);
+        }
+        // Held: no answer; the client's giving up closes the socket.
+        giveUp.get(String(req.headers[REQUEST_HEADER]))?.();
         return;
       }
     }
@@ -259,9 +278,23 @@ export async function startB1Fake(options: { apiKey?: string; holdMs?: number } 
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : 0;
 
+  const timingOut: typeof globalThis.fetch = async (input, init) => {
+    const id = String(++requests);
+    const quit = new AbortController();
+    giveUp.set(id, () => quit.abort(new DOMException('The operation was aborted due to timeout', 'TimeoutError')));
+    const headers = new Headers(init?.headers);
+    headers.set(REQUEST_HEADER, id);
+    try {
+      return await fetch(input, { ...init, headers, signal: init?.signal ? AbortSignal.any([init.signal, quit.signal]) : quit.signal });
+    } finally {
+      giveUp.delete(id);
+    }
+  };
+
   return {
     baseUrl: `http://127.0.0.1:${port}`,
     apiKey,
+    fetch: timingOut,
     inject: (...more) => rules.push(...more.map((r) => (typeof r === 'string' ? { fault: r } : { ...r }))),
     pending: () => rules.length,
     db,
@@ -269,6 +302,7 @@ export async function startB1Fake(options: { apiKey?: string; holdMs?: number } 
     salesOf: (series, number) => db.sales.filter((s) => s.series === series && s.number === number),
     linesOf: (saleId) => db.saleItems.filter((l) => l.saleId === saleId),
     receiptsOf: (series, number) => db.cashReceipts.filter((r) => r.series === series && r.number === number),
+    seed: insert,
     close: async () => {
       for (const t of timers) clearTimeout(t);
       for (const s of sockets) s.destroy();

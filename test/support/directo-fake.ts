@@ -11,7 +11,14 @@ import { XMLBuilder, XMLParser, XMLValidator } from 'fast-xml-parser';
  * `<result type="5" desc="Unauthorized"/>`, none `<err>token required</err>`.
  *
  * Faults hit the next puts, one per put, the way networks, gateways and Directo itself misbehave;
- * "after" faults store the document first. Reads always pass.
+ * "after" faults store the document first. Reads always pass. `echoToken(true)` makes every
+ * answer an `<err>` that repeats the request as it came (the token URL-encoded in it), as a
+ * confused server or proxy might.
+ *
+ * A delayed answer is held until the client gives up (its socket closes), never raced against a
+ * clock: through the fake's own `fetch`, the client gives up the moment the fake holds the answer
+ * (what its timeout would do, without waiting for it); any other client waits for its own
+ * timeout. `holdMs` answers after that long instead.
  */
 export type DirectoFault =
   | 'pass'
@@ -21,14 +28,15 @@ export type DirectoFault =
   | '429' // answer 429 with Retry-After: 120, without storing
   | 'drop-before' // close the connection without storing
   | 'drop-after' // store, then close the connection without an answer
-  | 'delay-after' // store, then hold the answer longer than the till waits
+  | 'delay-after' // store, then hold the answer until the till gives up
   | 'garbage-after' // store, then answer 200 with a body that is not XML
   | 'duplicate-after' // store, then answer Type 11 as if a retried put had met it
   | 'type-9' // Error on import, nothing stored
   | 'type-17' // Insert failed, nothing stored
   | 'type-8' // Invalid XML, nothing stored
   | 'type-14' // Update not allowed, nothing stored
-  | 'type-31'; // Not found (something the document refers to), nothing stored
+  | 'type-31' // Not found (something the document refers to), nothing stored
+  | 'echo-token'; // Type 8 whose Desc repeats the token, nothing stored
 
 type Attrs = Record<string, string>;
 /** A stored document: its attributes and its child lists (`rows.row`, `payments.payment`) as parsed. */
@@ -49,6 +57,10 @@ const builder = new XMLBuilder({ ignoreAttributes: false, attributeNamePrefix: '
 export type DirectoFake = {
   url: string;
   token: string;
+  /** A fetch whose request times out as soon as the fake holds its answer (a delay fault). */
+  fetch: typeof globalThis.fetch;
+  /** Every answer an `<err>` repeating the request, token and all (on), or Directo's own answers (off). */
+  echoToken: (on: boolean) => void;
   /** Faults for the next puts, in order. */
   inject: (...faults: DirectoFault[]) => void;
   /** Documents stored in a component, in the order they came. */
@@ -62,9 +74,14 @@ export type DirectoFake = {
   close: () => Promise<void>;
 };
 
+/** The header the fake's own fetch names its requests by, so a held answer can time out its request. */
+const REQUEST_HEADER = 'x-fake-request';
+
 export async function startDirectoFake(options: { token?: string; holdMs?: number } = {}): Promise<DirectoFake> {
   const token = options.token ?? 'fake-directo-token-5d1f';
-  const holdMs = options.holdMs ?? 1_000;
+  const giveUp = new Map<string, () => void>();
+  let requests = 0;
+  let echo = false;
   const documents = new Map<string, FakeRecord[]>(COMPONENTS.map((c) => [c, []]));
   const faults: DirectoFault[] = [];
   const sockets = new Set<Socket>();
@@ -112,6 +129,7 @@ export async function startDirectoFake(options: { token?: string; holdMs?: numbe
 
   const handle = (req: IncomingMessage, res: ServerResponse, body: string): void => {
     if (req.method !== 'POST') return send(res, 405, '');
+    if (echo) return send(res, 200, xml({ err: `request not understood: ${body.slice(0, 200)}` }));
     const form = new URLSearchParams(body);
     if (!form.has('token')) return send(res, 200, '<err>token required</err>');
     if (form.get('token') !== token) return send(res, 200, '<result type="5" desc="Unauthorized"/>');
@@ -140,11 +158,15 @@ export async function startDirectoFake(options: { token?: string; holdMs?: numbe
         return;
       case 'delay-after': {
         const answer = commit();
-        const timer = setTimeout(() => {
-          timers.delete(timer);
-          send(res, 200, answer);
-        }, holdMs);
-        timers.add(timer);
+        if (options.holdMs !== undefined) {
+          const timer = setTimeout(() => {
+            timers.delete(timer);
+            send(res, 200, answer);
+          }, options.holdMs);
+          timers.add(timer);
+        }
+        // Held: no answer; the client's giving up closes the socket.
+        giveUp.get(String(req.headers[REQUEST_HEADER]))?.();
         return;
       }
       case 'garbage-after':
@@ -163,6 +185,8 @@ export async function startDirectoFake(options: { token?: string; holdMs?: numbe
         return send(res, 200, result(14));
       case 'type-31':
         return send(res, 200, result(31));
+      case 'echo-token':
+        return send(res, 200, xml({ results: { Result: { '@_Type': '8', '@_Desc': `Invalid XML from token ${token}` } } }));
       case 'pass':
         return send(res, 200, commit());
     }
@@ -181,9 +205,26 @@ export async function startDirectoFake(options: { token?: string; holdMs?: numbe
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : 0;
 
+  const timingOut: typeof globalThis.fetch = async (input, init) => {
+    const id = String(++requests);
+    const quit = new AbortController();
+    giveUp.set(id, () => quit.abort(new DOMException('The operation was aborted due to timeout', 'TimeoutError')));
+    const headers = new Headers(init?.headers);
+    headers.set(REQUEST_HEADER, id);
+    try {
+      return await fetch(input, { ...init, headers, signal: init?.signal ? AbortSignal.any([init.signal, quit.signal]) : quit.signal });
+    } finally {
+      giveUp.delete(id);
+    }
+  };
+
   return {
     url: `http://127.0.0.1:${port}/xmlcore.asp`,
     token,
+    fetch: timingOut,
+    echoToken: (on) => {
+      echo = on;
+    },
     inject: (...more) => faults.push(...more),
     stored: (component) => [...(documents.get(component) ?? [])],
     puts: () => puts,

@@ -50,19 +50,23 @@ export function b1Ref(docNumber: string): B1Ref {
 export const isCashDocument = (type: LedgerDocumentType): boolean => type === 'cash_in' || type === 'cash_out' || type === 'cash_difference';
 export const isWriteOff = (type: LedgerDocumentType): boolean => type === 'write_off' || type === 'inventory';
 
-/** Integer minor units → "12.34" / "-0.05". */
-export function minorText(minor: number): string {
-  const sign = minor < 0 ? '-' : '';
-  const abs = Math.abs(minor);
-  return `${sign}${Math.trunc(abs / 100)}.${String(abs % 100).padStart(2, '0')}`;
+/**
+ * Integer units of 10^-places as a decimal text, from the integer's digits ((-5, 2) → "-0.05"):
+ * no division, so nothing passes through a binary fraction. A value that is not a safe integer
+ * was never counted exactly, and is refused rather than written.
+ */
+export function scaledText(units: number, places: number): string {
+  if (!Number.isSafeInteger(units)) throw new RangeError(`not a whole number of 10^-${places} units: ${units}`);
+  const digits = String(Math.abs(units)).padStart(places + 1, '0');
+  const text = places === 0 ? digits : `${digits.slice(0, -places)}.${digits.slice(-places)}`;
+  return units < 0 ? `-${text}` : text;
 }
 
+/** Integer minor units → "12.34" / "-0.05". */
+export const minorText = (minor: number): string => scaledText(minor, 2);
+
 /** Integer thousandths → "2.000" / "-0.750". */
-export function milliText(milli: number): string {
-  const sign = milli < 0 ? '-' : '';
-  const abs = Math.abs(milli);
-  return `${sign}${Math.trunc(abs / 1000)}.${String(abs % 1000).padStart(3, '0')}`;
-}
+export const milliText = (milli: number): string => scaledText(milli, 3);
 
 /** 2400 → 24, 950 → 9.5: a rate, exact in a JSON number. */
 export const vatPercent = (rateBp: number): number => new D(rateBp).dividedBy(100).toNumber();
@@ -132,7 +136,12 @@ export function saleHeader(doc: LedgerDocument, ref: B1Ref, refs: { clientId?: n
 export function saleLine(doc: LedgerDocument, index: number, refs: { saleId: number; itemId: number; warehouseId?: number }): B1Row {
   const line = doc.lines[index];
   if (!line) throw new RangeError(`${doc.key} has no line ${index + 1}`);
-  const quantity = doc.type === 'credit_note' ? -Math.abs(line.quantityMilli) : doc.type === 'inventory' ? -line.quantityMilli : line.quantityMilli;
+  const quantity = lineQuantityMilli(doc, index);
+  // B1's create-simple takes no line sum or total (its fields, as publicly known: saleId, itemId,
+  // quantity, priceWithoutVat, vatRate, vatClassificationId, warehouseId, rowNo, discountRate), so
+  // B1 works the line out itself from the four-decimal net price and the quantity: on a large
+  // quantity that may differ from the till's line sum by a cent. The cash receipt carries the
+  // till's own amount.
   const price = isWriteOff(doc.type) ? '0.0000' : netUnitPrice(Math.abs(line.sumMinor), line.vatRateBp, Math.abs(line.quantityMilli));
   return {
     saleId: refs.saleId,
@@ -143,6 +152,12 @@ export function saleLine(doc: LedgerDocument, index: number, refs: { saleId: num
     vatRate: vatPercent(line.vatRateBp),
     ...(refs.warehouseId !== undefined ? { warehouseId: refs.warehouseId } : {}),
   };
+}
+
+/** The quantity B1 gets for a line, signed as saleLine explains. */
+export function lineQuantityMilli(doc: LedgerDocument, index: number): number {
+  const milli = doc.lines[index]?.quantityMilli ?? 0;
+  return doc.type === 'credit_note' ? -Math.abs(milli) : doc.type === 'inventory' ? -milli : milli;
 }
 
 /** A cash receipt: money into the drawer is positive, money out of it negative. */

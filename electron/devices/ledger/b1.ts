@@ -1,4 +1,5 @@
 import type { LedgerDocument } from '../../usecases/ledger-document.js';
+import { everyMatch, exactly, headerDifference, ours, ownRowNos, receiptDifference, TakenNumber, type ListPage } from './b1-lookup.js';
 import {
   articleRow,
   b1Ref,
@@ -45,11 +46,13 @@ export type { B1ArticleRow } from './b1-mapping.js';
  * - write_off / inventory → a sales document whose operation type is B1's write-off type
  *   (`isWriteOff`), lines without a price. Unconfirmed: all of it is in `writeOffType()`.
  *
- * None of this is atomic on B1's side: a crash between a header and its lines leaves a header with
- * some lines. So a document is "there" only when the header and every line (by rowNo) and its
- * cash receipt are, and a post meeting an existing header completes what is missing instead of
- * making a second one. B1 is not trusted to refuse a second line or receipt: before one is sent
- * again, it is looked up. Every request of an instance runs on one chain (one writer).
+ * None of this is atomic on B1's side: a crash (or a refused connection) between a header and its
+ * lines leaves a header with some lines. So a document is "there" only when the header and every
+ * line (by rowNo) and its cash receipt are, and a post looks its header up before making one and
+ * completes what is missing instead of making a second. B1 is not trusted to refuse a second
+ * header, line or receipt: before one is sent, it is looked up. A record under the document's
+ * series and number is taken for the document's own only when it agrees with it (b1-lookup.ts);
+ * someone else's is a permanent error. Every request of an instance runs on one chain (one writer).
  */
 export type B1Options = {
   /** `https://www.b1.lt` or `https://site.pro/My-Accounting`; plain http only on loopback (tests). */
@@ -71,7 +74,7 @@ const MAX_PAGES = 10_000;
 
 /**
  * A create's record: made by this request (a clean answer with its id), found after an answer that
- * left it open, or answered "already exists" and found.
+ * left it open, or there already (found before sending, or answered "already exists" and found).
  */
 type Created = { id: number; outcome: 'made' | 'found' | 'existed' };
 
@@ -113,8 +116,8 @@ export class B1Connector implements LedgerConnector {
 
   async health(): Promise<{ ok: boolean; detail: string }> {
     try {
-      const { records } = await this.list('reference-book/vat-rates/list', [], 1, 10);
-      return { ok: true, detail: `${this.name}: API key accepted, ${records} VAT rates` };
+      const { rows, records } = await this.list('reference-book/vat-rates/list', [], 1, 10);
+      return { ok: true, detail: `${this.name}: API key accepted, ${records ?? rows.length} VAT rates` };
     } catch (err) {
       return { ok: false, detail: `${this.name}: ${err instanceof Error ? err.message : String(err)}` };
     }
@@ -144,9 +147,10 @@ export class B1Connector implements LedgerConnector {
 
   private async postCash(doc: LedgerDocument): Promise<'posted' | 'duplicate'> {
     const ref = b1Ref(doc.number);
+    const total = cashPostingsMinor(doc);
     // B1 is not known to refuse a second receipt with the same number: a post must not make one.
-    if ((await this.receiptId(ref)) !== null) return 'duplicate';
-    const receipt = await this.createOnce(doc, 'cash receipt', 'cash-flow/cash-receipts/create', cashReceipt(doc, ref, cashPostingsMinor(doc)), () => this.receiptId(ref));
+    if ((await this.receiptId(doc, ref, total)) !== null) return 'duplicate';
+    const receipt = await this.createOnce(doc, 'cash receipt', 'cash-flow/cash-receipts/create', cashReceipt(doc, ref, total), () => this.receiptId(doc, ref, total));
     return receipt.outcome === 'existed' ? 'duplicate' : 'posted';
   }
 
@@ -155,27 +159,32 @@ export class B1Connector implements LedgerConnector {
     const warehouseId = this.options.warehouseId;
     // Everything the lines need is found before the header is made: a missing article must not
     // leave a header without lines behind.
-    const itemIds: number[] = [];
-    for (const line of doc.lines) itemIds.push(await this.itemId(doc, line.code, line.barcode));
-    const clientId = doc.customer ? await this.clientId(doc, doc.customer) : undefined;
+    const itemIds = await this.itemIdsOf(doc);
+    const clientId = doc.customer ? await this.clientId(doc, doc.customer) : null;
     const operationTypeId = isWriteOff(doc.type) ? await this.writeOffType(doc) : undefined;
 
-    const header = await this.createOnce(doc, 'header', 'warehouse/sales/create', saleHeader(doc, ref, { clientId, operationTypeId, warehouseId }), () => this.saleId(ref));
+    // An earlier try may have made the header and then failed, even with an error that said
+    // nothing was sent: that header is completed, never made again.
+    const made = await this.saleId(doc, ref, clientId);
+    const header: Created =
+      made !== null
+        ? { id: made, outcome: 'existed' }
+        : await this.createOnce(doc, 'header', 'warehouse/sales/create', saleHeader(doc, ref, { clientId: clientId ?? undefined, operationTypeId, warehouseId }), () => this.saleId(doc, ref, clientId));
     let created = header.outcome !== 'existed';
-    // Only a header this request certainly made has no lines yet; one found after an unclear
-    // answer may be an earlier try's, with some of its lines.
+    // Only a header this request certainly made has no lines yet; any other may be an earlier
+    // try's, with some of its lines.
     const fresh = header.outcome === 'made';
-    const present = fresh ? new Set<number>() : await this.rowNos(header.id);
+    const present = fresh ? new Set<number>() : await this.rowNos(doc, ref, header.id, itemIds);
     for (const [i, itemId] of itemIds.entries()) {
       const rowNo = i + 1;
       if (present.has(rowNo)) continue;
       const body = saleLine(doc, i, { saleId: header.id, itemId, warehouseId });
-      const line = await this.createOnce(doc, `line ${rowNo}`, 'warehouse/sale-items/create-simple', body, async () => ((await this.rowNos(header.id)).has(rowNo) ? rowNo : null));
+      const line = await this.createOnce(doc, `line ${rowNo}`, 'warehouse/sale-items/create-simple', body, async () => ((await this.rowNos(doc, ref, header.id, itemIds)).has(rowNo) ? rowNo : null));
       created ||= line.outcome !== 'existed';
     }
     const cash = isWriteOff(doc.type) ? 0 : cashPartMinor(doc);
-    if (cash !== 0 && (fresh || (await this.receiptId(ref)) === null)) {
-      const receipt = await this.createOnce(doc, 'cash receipt', 'cash-flow/cash-receipts/create', cashReceipt(doc, ref, cash, clientId), () => this.receiptId(ref));
+    if (cash !== 0 && (fresh || (await this.receiptId(doc, ref, cash)) === null)) {
+      const receipt = await this.createOnce(doc, 'cash receipt', 'cash-flow/cash-receipts/create', cashReceipt(doc, ref, cash, clientId ?? undefined), () => this.receiptId(doc, ref, cash));
       created ||= receipt.outcome !== 'existed';
     }
     return created ? 'posted' : 'duplicate';
@@ -184,33 +193,44 @@ export class B1Connector implements LedgerConnector {
   /** The header, every line and the cash receipt: anything less is a document to complete. */
   private async present(doc: LedgerDocument): Promise<boolean> {
     const ref = b1Ref(doc.number);
-    if (isCashDocument(doc.type)) return (await this.receiptId(ref)) !== null;
-    const saleId = await this.saleId(ref);
+    if (isCashDocument(doc.type)) return (await this.receiptId(doc, ref, cashPostingsMinor(doc))) !== null;
+    // A lookup makes nothing: a customer B1 does not know yet has no header of this document.
+    const clientId = doc.customer ? await this.knownClientId(doc.customer) : null;
+    const saleId = await this.saleId(doc, ref, clientId);
     if (saleId === null) return false;
-    const rowNos = await this.rowNos(saleId);
+    const rowNos = await this.rowNos(doc, ref, saleId, await this.itemIdsOf(doc));
     if (!doc.lines.every((_, i) => rowNos.has(i + 1))) return false;
     const cash = isWriteOff(doc.type) ? 0 : cashPartMinor(doc);
-    return cash === 0 || (await this.receiptId(ref)) !== null;
+    return cash === 0 || (await this.receiptId(doc, ref, cash)) !== null;
   }
 
-  private saleId(ref: B1Ref): Promise<number | null> {
-    return this.refId('warehouse/sales/list', ref);
+  /** The document's header: its id, null when there is none; someone else's under its pair is an error. */
+  private async saleId(doc: LedgerDocument, ref: B1Ref, clientId: number | null): Promise<number | null> {
+    const rows = await this.exact('warehouse/sales/list', byRef(ref));
+    return ours(doc, ref, rows, (row) => headerDifference(row, doc, clientId));
   }
 
-  private receiptId(ref: B1Ref): Promise<number | null> {
-    return this.refId('cash-flow/cash-receipts/list', ref);
+  /** The document's cash receipt (of `totalMinor`): its id, null when there is none; someone else's is an error. */
+  private async receiptId(doc: LedgerDocument, ref: B1Ref, totalMinor: number): Promise<number | null> {
+    const rows = await this.exact('cash-flow/cash-receipts/list', byRef(ref));
+    return ours(doc, ref, rows, (row) => receiptDifference(row, doc, totalMinor));
   }
 
-  /** A list's filter may compare loosely (case, trimming): the exact pair is checked here. */
-  private async refId(path: string, ref: B1Ref): Promise<number | null> {
-    const { rows } = await this.list(path, byRef(ref), 1, 10);
-    const row = rows.find((r) => String(r.series) === ref.series && String(r.number) === ref.number);
-    return row ? idOf(row.id) : null;
+  /** The header's lines by rowNo, each checked to be the document's. */
+  private async rowNos(doc: LedgerDocument, ref: B1Ref, saleId: number, itemIds: readonly number[]): Promise<Set<number>> {
+    return ownRowNos(doc, ref, await this.exact('warehouse/sale-items/list', [{ field: 'saleId', op: 'eq', data: String(saleId) }]), itemIds);
   }
 
-  private async rowNos(saleId: number): Promise<Set<number>> {
-    const rows = await this.all('warehouse/sale-items/list', [{ field: 'saleId', op: 'eq', data: String(saleId) }]);
-    return new Set(rows.filter((r) => idOf(r.saleId) === saleId).map((r) => idOf(r.rowNo) ?? 0));
+  /** Every record whose fields equal the rules exactly: B1's filter may compare loosely (case, trimming) or not at all. */
+  private exact(path: string, rules: ListRule[]): Promise<B1Row[]> {
+    const what = `${path} ${rules.map((r) => `${r.field}=${r.data}`).join(' ')}`;
+    return everyMatch((page) => this.list(path, rules, page, PAGE), exactly(rules), what, PAGE, MAX_PAGES);
+  }
+
+  private async itemIdsOf(doc: LedgerDocument): Promise<number[]> {
+    const itemIds: number[] = [];
+    for (const line of doc.lines) itemIds.push(await this.itemId(doc, line.code, line.barcode));
+    return itemIds;
   }
 
   private async itemId(doc: LedgerDocument, code: string, barcode: string): Promise<number> {
@@ -218,8 +238,8 @@ export class B1Connector implements LedgerConnector {
       if (value.trim() === '') continue;
       const cached = this.itemIds.get(`${field}:${value}`);
       if (cached !== undefined) return cached;
-      const { rows } = await this.list('reference-book/items/list', [{ field, op: 'eq', data: value }], 1, 10);
-      const id = idOf(rows.find((r) => String(r[field]) === value)?.id);
+      const rows = await this.exact('reference-book/items/list', [{ field, op: 'eq', data: value }]);
+      const id = idOf(rows[0]?.id);
       if (id !== null) {
         this.itemIds.set(`${field}:${value}`, id);
         return id;
@@ -230,14 +250,18 @@ export class B1Connector implements LedgerConnector {
   }
 
   private async clientId(doc: LedgerDocument, customer: NonNullable<LedgerDocument['customer']>): Promise<number> {
-    const cached = this.clientIds.get(customer.code);
-    if (cached !== undefined) return cached;
-    const find = async () => {
-      const { rows } = await this.list('clients/list', [{ field: 'code', op: 'eq', data: customer.code }], 1, 10);
-      return idOf(rows.find((r) => String(r.code) === customer.code)?.id);
-    };
+    const find = () => this.knownClientId(customer);
     const id = (await find()) ?? (await this.createOnce(doc, `client ${customer.code}`, 'clients/create', clientBody(customer), find)).id;
     this.clientIds.set(customer.code, id);
+    return id;
+  }
+
+  /** The customer's client in B1 by its code, or null when B1 has none (nothing is made). */
+  private async knownClientId(customer: NonNullable<LedgerDocument['customer']>): Promise<number | null> {
+    const cached = this.clientIds.get(customer.code);
+    if (cached !== undefined) return cached;
+    const id = idOf((await this.exact('clients/list', [{ field: 'code', op: 'eq', data: customer.code }]))[0]?.id);
+    if (id !== null) this.clientIds.set(customer.code, id);
     return id;
   }
 
@@ -298,6 +322,8 @@ export class B1Connector implements LedgerConnector {
     try {
       return await lookup();
     } catch (err) {
+      // Someone else's record under the pair: that is known, and no retry changes it.
+      if (err instanceof TakenNumber) throw err;
       throw new LedgerError('unknown', `${label}: B1.lt answered, then could not be searched: ${err instanceof Error ? err.message : String(err)}`);
     }
   }
@@ -311,7 +337,7 @@ export class B1Connector implements LedgerConnector {
   }
 
   /** One page of a list. Lookups store nothing: whatever goes wrong, asking again is safe. */
-  private async list(path: string, rules: ListRule[], page: number, rows: number, missingOk = false): Promise<{ rows: B1Row[]; records: number }> {
+  private async list(path: string, rules: ListRule[], page: number, rows: number, missingOk = false): Promise<ListPage> {
     let answer: Answer;
     try {
       answer = await this.send(path, listBody(rules, page, rows));
@@ -323,8 +349,7 @@ export class B1Connector implements LedgerConnector {
     const data = answer.json?.data;
     if (!Array.isArray(data)) throw new LedgerError('temporary', `${path}: the answer is not a list: ${answer.message}`);
     const found = data.filter((r): r is B1Row => typeof r === 'object' && r !== null);
-    const records = idOf(answer.json?.records) ?? found.length;
-    return { rows: found, records };
+    return { rows: found, records: idOf(answer.json?.records) };
   }
 
   private async all(path: string, rules: ListRule[], missingOk = false): Promise<B1Row[]> {
@@ -332,7 +357,7 @@ export class B1Connector implements LedgerConnector {
     for (let page = 1; page <= MAX_PAGES; page++) {
       const one = await this.list(path, rules, page, PAGE, missingOk);
       rows.push(...one.rows);
-      if (one.rows.length < PAGE || rows.length >= one.records) break;
+      if (one.rows.length < PAGE || (one.records !== null && rows.length >= one.records)) break;
     }
     return rows;
   }

@@ -66,14 +66,22 @@ export function directoNumber(number: string, numberBase: number): { number: num
   return { number: result };
 }
 
-/** Integer units of 10^-places as a decimal text ("2553", 2 → "25.53"), exactly. */
-export const decimalText = (units: number, places: number): string => new D(units).dividedBy(10 ** places).toFixed(places);
+/**
+ * Integer units of 10^-places as a decimal text ("2553", 2 → "25.53"), exactly, in decimal
+ * arithmetic. A value that is not a safe integer was never counted exactly: refused, not written.
+ */
+export function decimalText(units: number, places: number): string {
+  if (!Number.isSafeInteger(units)) throw new RangeError(`not a whole number of 10^-${places} units: ${units}`);
+  return new D(units).dividedBy(new D(10).pow(places)).toFixed(places);
+}
 
-/** A decimal text as integer units of 10^-places; null when it is not a number or has more places. */
+/** A decimal text as integer units of 10^-places; null when it is not a number, has more places or is too large to count exactly. */
 export function decimalUnits(text: string | undefined, places: number): number | null {
   if (text === undefined || !/^-?\d+(\.\d+)?$/.test(text.trim())) return null;
-  const units = new D(text.trim()).times(10 ** places);
-  return units.isInteger() ? units.toNumber() : null;
+  const units = new D(text.trim()).times(new D(10).pow(places));
+  if (!units.isInteger()) return null;
+  const n = units.toNumber();
+  return Number.isSafeInteger(n) ? n : null;
 }
 
 /** "2400" basis points → "24", 950 → "9.5". */

@@ -96,21 +96,28 @@ export class DirectoConnector implements LedgerConnector {
     // Checked before queueing: a document Directo can never take is set aside without a round trip.
     const problem = directoProblem(doc, this.numberBase);
     if (problem) return Promise.reject(new LedgerError('permanent', `${doc.key}: ${problem}`));
-    return this.serially(() => this.put(doc));
+    return this.redacted(this.serially(() => this.put(doc)));
   }
 
   find(doc: LedgerDocument): Promise<boolean> {
     const problem = directoProblem(doc, this.numberBase);
     if (problem) return Promise.reject(new LedgerError('permanent', `${doc.key}: ${problem}`));
-    return this.serially(async () => {
-      const found = await this.lookup(doc);
-      if (found === 'different') throw this.taken(doc);
-      return found === 'same';
-    });
+    return this.redacted(
+      this.serially(async () => {
+        const found = await this.lookup(doc);
+        if (found === 'different') throw this.taken(doc);
+        return found === 'same';
+      }),
+    );
   }
 
   /** A read that matches nothing: proves the address, the token and the interface cheaply. */
   async health(): Promise<{ ok: boolean; detail: string }> {
+    const { ok, detail } = await this.probe();
+    return { ok, detail: this.redact(detail) };
+  }
+
+  private async probe(): Promise<{ ok: boolean; detail: string }> {
     try {
       const { res, body } = await this.call({ get: '1', what: 'item', code: '-till-health-check-' });
       if (!res.ok) return { ok: false, detail: `${this.name}: HTTP ${res.status}` };
@@ -125,7 +132,11 @@ export class DirectoConnector implements LedgerConnector {
   }
 
   /** Product cards from Directo's items, shaped as the catalogue import's CSV rows (closed items left out). */
-  async listArticles(): Promise<DirectoArticle[]> {
+  listArticles(): Promise<DirectoArticle[]> {
+    return this.redacted(this.articles());
+  }
+
+  private async articles(): Promise<DirectoArticle[]> {
     let res: Response;
     let body: string;
     try {
@@ -232,6 +243,28 @@ export class DirectoConnector implements LedgerConnector {
     const theirs = documents.filter((d) => attr(d, 'number') === String(ours.number));
     if (theirs.length === 0) return 'absent';
     return theirs.some((d) => sameDocument(ours.component, ours.record, d)) ? 'same' : 'different';
+  }
+
+  /**
+   * Directo's `<err>` text, a result's Desc, a proxy's page or a network error may echo what was
+   * sent, the token with it: no message leaves the connector with the token in it, as sent or
+   * URL-encoded.
+   */
+  private redact(text: string): string {
+    const { token } = this.options;
+    if (token.length < 4) return text;
+    const forms = new Set([token, encodeURIComponent(token), new URLSearchParams({ t: token }).toString().slice(2)]);
+    let clean = text;
+    for (const form of forms) clean = clean.split(form).join('***');
+    return clean;
+  }
+
+  /** The task's failure with the token taken out of its message (its class and wait kept). */
+  private redacted<T>(task: Promise<T>): Promise<T> {
+    return task.catch((err: unknown) => {
+      if (err instanceof LedgerError) throw new LedgerError(err.errorClass, this.redact(err.message), err.retryAfterMs);
+      throw new Error(this.redact(err instanceof Error ? err.message : String(err)));
+    });
   }
 
   /** One form POST; the body is read under the same timeout. */

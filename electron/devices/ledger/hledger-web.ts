@@ -1,6 +1,7 @@
 import { execFile } from 'node:child_process';
 import type { LedgerDocument } from '../../usecases/ledger-document.js';
 import { LedgerError, type LedgerConnector } from './connector.js';
+import { readDeclarations, undeclared, type Declarations } from './hledger-declared.js';
 import { hasKeyTag, hledgerProblem, KEY_TAG, SUPPORTED_VERSION, toHledgerTransaction } from './hledger-json.js';
 
 export type HledgerWebOptions = {
@@ -37,6 +38,7 @@ export class HledgerWebConnector implements LedgerConnector {
   private readonly timeoutMs: number;
   private readonly fetch: typeof globalThis.fetch;
   private chain: Promise<unknown> = Promise.resolve();
+  private declared: Declarations | null = null;
 
   constructor(private readonly options: HledgerWebOptions) {
     this.base = new URL(options.baseUrl);
@@ -83,7 +85,26 @@ export class HledgerWebConnector implements LedgerConnector {
     return run;
   }
 
+  /**
+   * Refuses (permanent) a document naming what the journal does not declare, once the journal has
+   * been read again: a person may have declared it since the last read.
+   */
+  private async checkDeclared(doc: LedgerDocument): Promise<void> {
+    let missing = this.declared ? undeclared(doc, this.declared) : ['(not read yet)'];
+    if (missing.length === 0) return;
+    try {
+      this.declared = await readDeclarations(this.options.journalFile);
+    } catch (err) {
+      throw new LedgerError('temporary', `${doc.key}: the journal ${this.options.journalFile} cannot be read: ${describe(err)}`);
+    }
+    missing = undeclared(doc, this.declared);
+    if (missing.length > 0) {
+      throw new LedgerError('permanent', `${doc.key}: the journal does not declare ${missing.join(', ')}: declare it in the journal (hledger check -s would fail), then try again`);
+    }
+  }
+
   private async put(doc: LedgerDocument): Promise<'posted' | 'duplicate'> {
+    await this.checkDeclared(doc);
     let res: Response;
     let body: string;
     try {

@@ -1,94 +1,13 @@
-import { posix, win32 } from 'node:path';
 import type { DeviceStatus, SettingsView } from '../../contract/api.js';
 import { PosError } from '../../contract/errors.js';
 import type { OutboxWorker } from '../../effects/worker.js';
 import type { LedgerPort } from '../../usecases/ports.js';
-import { B1Connector } from './b1.js';
-import { LedgerError, type LedgerConnector } from './connector.js';
-import { DirectoConnector } from './directo.js';
+import { connectorOf, needsSecret, parseLedgerConnection, type LedgerConnection } from './connection.js';
+import type { LedgerConnector } from './connector.js';
 import { LedgerDrainer, type LedgerHealth } from './drainer.js';
-import { FileExportConnector } from './file-export.js';
-import { HledgerWebConnector } from './hledger-web.js';
+import { ThreadedConnector } from './threaded-connector.js';
 
-/**
- * Which ledger the till posts to, as a connection string (the settings screen's, else POS_LEDGER):
- * - `none`;
- * - `hledger-web:http://127.0.0.1:5077?journal=/path/to/pos.journal` — the file it serves, which
- *   lookups read themselves (hledger-web's own copy can be stale, see the connector);
- * - `b1:https://www.b1.lt` and `directo:https://login.directo.ee/xmlcore/cap_xml_direct/xmlcore.asp`
- *   — their API key or token is set apart (`ledger.setSecret`) and never shown;
- * - `file:/path/to/folder` — CSV and JSON per day for ledgers that load files.
- */
-export type LedgerConnection =
-  | { kind: 'none' }
-  | { kind: 'hledger-web'; baseUrl: string; journalFile: string }
-  | { kind: 'b1'; baseUrl: string }
-  | { kind: 'directo'; url: string }
-  | { kind: 'file'; dir: string };
-
-const LOOPBACK = ['127.0.0.1', 'localhost', '[::1]'];
-const refuse = (why: string) => new PosError('ledger.bad_connection', why, { field: 'ledgerConnection' });
-
-/** An API key travels only encrypted, except to a ledger on this machine (a test double). */
-function secureUrl(text: string): URL {
-  let url: URL;
-  try {
-    url = new URL(text);
-  } catch {
-    throw refuse(`not an address: ${text}`);
-  }
-  if (url.protocol === 'https:' || (url.protocol === 'http:' && LOOPBACK.includes(url.hostname))) return url;
-  throw refuse(`the API key would travel unencrypted: ${text}`);
-}
-
-export function parseLedgerConnection(text: string): LedgerConnection {
-  const t = text.trim();
-  if (t === '' || t === 'none') return { kind: 'none' };
-  const hledger = /^hledger-web:(https?:\/\/[^?\s]+)\?journal=(.+)$/.exec(t);
-  if (hledger?.[1] && hledger[2]) {
-    const url = new URL(hledger[1]);
-    // hledger-web has no authentication: it is reached on this machine only.
-    if (!LOOPBACK.includes(url.hostname)) throw refuse('hledger-web only on this machine');
-    return { kind: 'hledger-web', baseUrl: hledger[1], journalFile: decodeURIComponent(hledger[2]) };
-  }
-  const service = /^(b1|directo):(\S+)$/.exec(t);
-  if (service?.[1] && service[2]) {
-    const url = secureUrl(service[2]).toString().replace(/\/$/, '');
-    return service[1] === 'b1' ? { kind: 'b1', baseUrl: url } : { kind: 'directo', url };
-  }
-  const file = /^file:(.+)$/.exec(t);
-  // An absolute folder on this system or on Windows (C:\export, \\server\share): a relative one would move with the working directory.
-  if (file?.[1] && (posix.isAbsolute(file[1]) || win32.isAbsolute(file[1]))) return { kind: 'file', dir: file[1] };
-  throw refuse(`not a ledger connection: ${t}`);
-}
-
-const needsSecret = (c: LedgerConnection) => c.kind === 'b1' || c.kind === 'directo';
-
-/** A ledger that takes a key, before one is set: documents wait (temporary), nothing is set aside. */
-function waitingForSecret(kind: string): LedgerConnector {
-  const why = () => new LedgerError('temporary', `${kind}: no API key is set on this till`);
-  return {
-    name: `${kind} (no API key)`,
-    find: () => Promise.reject(why()),
-    post: () => Promise.reject(why()),
-    health: () => Promise.resolve({ ok: false, detail: `${kind}: no API key is set on this till` }),
-  };
-}
-
-function connectorOf(connection: LedgerConnection, secret: string): LedgerConnector | null {
-  switch (connection.kind) {
-    case 'none':
-      return null;
-    case 'hledger-web':
-      return new HledgerWebConnector({ baseUrl: connection.baseUrl, journalFile: connection.journalFile });
-    case 'b1':
-      return secret ? new B1Connector({ baseUrl: connection.baseUrl, apiKey: secret }) : waitingForSecret('B1.lt');
-    case 'directo':
-      return secret ? new DirectoConnector({ url: connection.url, token: secret }) : waitingForSecret('Directo');
-    case 'file':
-      return new FileExportConnector({ dir: connection.dir });
-  }
-}
+export { parseLedgerConnection, type LedgerConnection } from './connection.js';
 
 export interface LedgerModule {
   port: LedgerPort;
@@ -109,7 +28,8 @@ export function startLedgerModule(
     parked(): number;
     status(status: DeviceStatus): void;
   },
-  options: { start?: string; retryMs?: number; maxRetryMs?: number } = {},
+  /** `thread: false` keeps the connector on the calling thread (a test that wants one process). */
+  options: { start?: string; retryMs?: number; maxRetryMs?: number; thread?: boolean } = {},
 ): LedgerModule {
   let connection: LedgerConnection = { kind: 'none' };
   let connector: LedgerConnector | null = null;
@@ -123,7 +43,11 @@ export function startLedgerModule(
   const connect = (text: string) => {
     const previous = connector;
     connection = parseLedgerConnection(text);
-    connector = connectorOf(connection, ctx.secret());
+    const secret = ctx.secret();
+    // Made here too: a connection it refuses is refused now, and its name is known at once.
+    const local = connectorOf(connection, secret);
+    const threaded = local !== null && options.thread !== false && !(needsSecret(connection) && secret === '');
+    connector = threaded ? new ThreadedConnector(connection, secret, { name: local.name, hasArticles: typeof local.listArticles === 'function' }) : local;
     drainer = connector ? new LedgerDrainer({ connector, now: ctx.now, log: ctx.log, settled: report }) : null;
     report();
     // Weeks offline are normal: retries spread out (full jitter) up to a quarter of an hour apart.

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { gs1CheckDigit } from '../../../electron/domain/barcode.js';
 import { checkRow, headerIndex, IMPORT_COLUMNS } from '../../../electron/domain/catalogue-import.js';
-import { b1Ref } from '../../../electron/devices/ledger/b1-mapping.js';
+import { unitsOf } from '../../../electron/devices/ledger/b1-lookup.js';
+import { b1Ref, milliText, minorText } from '../../../electron/devices/ledger/b1-mapping.js';
 import { B1Connector } from '../../../electron/devices/ledger/b1.js';
 import { LedgerError } from '../../../electron/devices/ledger/connector.js';
 import type { LedgerDocument } from '../../../electron/usecases/ledger-document.js';
@@ -11,17 +12,18 @@ import { cashIn, creditNote, deliver, splitSale, writeOff, type Delivery } from 
 // The B1.lt connector against a loopback fake of B1's API that loses, delays and falsifies
 // answers. B1 writes a document in several calls (header, lines, cash receipt) and dedupes only
 // headers, so every test ends with the fake's tables: each header, line and receipt exactly once.
-// Each test has its own fake, so the fault matrix runs a few cases at a time (they wait on
-// timeouts, not on the processor).
+// Each test has its own fake, so the fault matrix runs a few cases at a time. A held answer times
+// its request out the moment the fake holds it (the fake's fetch), so the client's own timeout is
+// long enough never to fire on a slow but normal loopback call, and nothing waits for it.
 
-const TIMEOUT_MS = 300;
+const TIMEOUT_MS = 2_000;
 const HEADER = 'warehouse/sales/create';
 const LINE = 'warehouse/sale-items/create-simple';
 const RECEIPT = 'cash-flow/cash-receipts/create';
 
 /** A test with a fresh fake B1 of its own. */
-const withFake = (test: (fake: B1Fake) => Promise<void>) => async (): Promise<void> => {
-  const fake = await startB1Fake();
+const withFake = (test: (fake: B1Fake) => Promise<void>, options: Parameters<typeof startB1Fake>[0] = {}) => async (): Promise<void> => {
+  const fake = await startB1Fake(options);
   try {
     await test(fake);
   } finally {
@@ -30,7 +32,7 @@ const withFake = (test: (fake: B1Fake) => Promise<void>) => async (): Promise<vo
 };
 
 const connector = (fake: B1Fake, over: Partial<ConstructorParameters<typeof B1Connector>[0]> = {}): B1Connector =>
-  new B1Connector({ baseUrl: fake.baseUrl, apiKey: fake.apiKey, timeoutMs: TIMEOUT_MS, ...over });
+  new B1Connector({ baseUrl: fake.baseUrl, apiKey: fake.apiKey, timeoutMs: TIMEOUT_MS, fetch: fake.fetch, ...over });
 
 const line = (code: string, quantityMilli: number, unitPriceMinor: number, sumMinor: number, unit = 'pcs') => ({
   code, name: code, barcode: '', quantityMilli, unit, unitPriceMinor, discountMinor: 0, sumMinor, vatRateBp: 2400,
@@ -59,8 +61,8 @@ function documents(): LedgerDocument[] {
 const rowNos = (fake: B1Fake, series: string, number: string): number[] =>
   fake.salesOf(series, number).flatMap((s) => fake.linesOf(s.id).map((l) => l.rowNo as number)).sort();
 
-/** Each of the four documents in B1 exactly once: header, every line and cash receipt. */
-function expectExactlyOnce(fake: B1Fake): void {
+/** Each of the four documents in B1 exactly once: header, every line and cash receipt (besides `others` records of someone else's). */
+function expectExactlyOnce(fake: B1Fake, others = { sales: 0, saleItems: 0, cashReceipts: 0 }): void {
   expect(fake.salesOf('K', '000042')).toHaveLength(1);
   expect(rowNos(fake, 'K', '000042')).toEqual([1, 2]);
   expect(fake.receiptsOf('K', '000042').map((r) => r.total)).toEqual(['5.55']);
@@ -70,7 +72,7 @@ function expectExactlyOnce(fake: B1Fake): void {
   expect(fake.receiptsOf('M', '000003').map((r) => r.total)).toEqual(['50.00']);
   expect(fake.salesOf('W', '000001').map((s) => s.operationTypeId)).toEqual([WRITE_OFF_TYPE_ID]);
   expect(rowNos(fake, 'W', '000001')).toEqual([1]);
-  expect([fake.db.sales.length, fake.db.saleItems.length, fake.db.cashReceipts.length, fake.db.clients.length]).toEqual([3, 5, 3, 1]);
+  expect([fake.db.sales.length, fake.db.saleItems.length, fake.db.cashReceipts.length, fake.db.clients.length]).toEqual([3 + others.sales, 5 + others.saleItems, 3 + others.cashReceipts, 1]);
 }
 
 const failure = async (p: Promise<unknown>): Promise<LedgerError> => {
@@ -200,7 +202,8 @@ describe('faults between the till and B1.lt: each document exactly once', () => 
     expect(await restarted.find(sale!)).toBe(false);
     expect(await restarted.post(sale!)).toBe('posted');
     expect(await restarted.find(sale!)).toBe(true);
-    expect(fake.calls(HEADER)).toBe(2);
+    // The header was looked up, not sent again.
+    expect(fake.calls(HEADER)).toBe(1);
     expect(fake.salesOf('K', '000042')).toHaveLength(1);
     expect(rowNos(fake, 'K', '000042')).toEqual([1, 2]);
     expect(fake.receiptsOf('K', '000042')).toHaveLength(1);
@@ -222,11 +225,40 @@ describe('faults between the till and B1.lt: each document exactly once', () => 
     const c = connector(fake);
     fake.inject({ fault: 'drop-after', path: LINE, where: { rowNo: 2 } });
     expect((await failure(c.post(sale!))).errorClass).toBe('unknown');
-    // The next post's header meets a 500 (B1 says "already exists" no more): the lookup finds the old one.
-    fake.inject({ fault: '500-before', path: HEADER });
     expect(await c.post(sale!)).toBe('posted');
+    expect([fake.calls(HEADER), fake.calls(LINE)]).toEqual([1, 2]);
     expect(rowNos(fake, 'K', '000042')).toEqual([1, 2]);
     expect(fake.receiptsOf('K', '000042')).toHaveLength(1);
+  }));
+
+  it('a refused connection after the header: the next post completes that header, even where B1 would take a second', withFake(async (fake) => {
+    // Line 2 meets a refused connection (nothing sent: the uploader posts again at once, without a lookup).
+    let refuse = true;
+    const refusingLine2: typeof fetch = (input, init) => {
+      if (refuse && String(input).endsWith(LINE) && (JSON.parse(String(init?.body)) as { rowNo?: unknown }).rowNo === 2) {
+        refuse = false;
+        return Promise.reject(new TypeError('fetch failed', { cause: Object.assign(new Error('connect ECONNREFUSED 127.0.0.1'), { code: 'ECONNREFUSED' }) }));
+      }
+      return fake.fetch(input, init);
+    };
+    const [sale] = documents();
+    expect((await failure(connector(fake, { fetch: refusingLine2 }).post(sale!))).errorClass).toBe('temporary');
+    expect(await connector(fake).post(sale!)).toBe('posted');
+    expect(fake.calls(HEADER)).toBe(1);
+    expect(fake.salesOf('K', '000042')).toHaveLength(1);
+    expect(rowNos(fake, 'K', '000042')).toEqual([1, 2]);
+    expect(fake.receiptsOf('K', '000042')).toHaveLength(1);
+  }, { refuseSecondSale: false }));
+
+  it('its own timeout ends an answer B1 holds: unknown, and the lookup finds what was stored', withFake(async (fake) => {
+    fake.inject({ fault: 'delay-after', path: RECEIPT });
+    // The held receipt never answers, so nothing races: only the client's own timeout ends it.
+    // The lookups before it run without one, so a slow machine cannot time them out instead.
+    const onlyTheReceiptTimesOut: typeof fetch = (input, init) => fetch(input, String(input).endsWith(RECEIPT) ? init : { ...init, signal: null });
+    const err = await failure(connector(fake, { timeoutMs: 200, fetch: onlyTheReceiptTimesOut }).post(cashIn()));
+    expect([err.errorClass, err.message]).toEqual(['unknown', expect.stringMatching(/cash receipt: sent, no answer/)]);
+    expect(await connector(fake).find(cashIn())).toBe(true);
+    expect(fake.receiptsOf('M', '000003')).toHaveLength(1);
   }));
 
   it('honours Retry-After in seconds and as a date', withFake(async (fake) => {
@@ -238,6 +270,124 @@ describe('faults between the till and B1.lt: each document exactly once', () => 
     expect(second.retryAfterMs).toBeGreaterThan(55_000);
     expect(fake.db.cashReceipts).toHaveLength(0);
   }));
+});
+
+describe('records under the till\'s series and numbers that are someone else\'s', () => {
+  const taken = (series: string, number: string) => new RegExp(`a different document already has series ${series} number ${number} in B1\\.lt`);
+
+  it.each([
+    ['another total', { total: '12.00', date: '2025-01-03' }, /its total is 12\.00, not 50\.00/],
+    ['another date', { total: 50, date: '2025-01-02 00:00:00' }, /dated 2025-01-02, not 2025-01-03/],
+    ['no total', { date: '2025-01-03' }, /shows no total/],
+  ] as const)('a cash receipt under the number with %s: permanent for the post and the lookup, nothing sent', (_, theirs, reason) =>
+    withFake(async (fake) => {
+      fake.seed('cashReceipts', { series: 'M', number: '000003', currencyCode: 'EUR', ...theirs });
+      const c = connector(fake);
+      for (const err of [await failure(c.post(cashIn())), await failure(c.find(cashIn()))]) {
+        expect([err.errorClass, err.message]).toEqual(['permanent', expect.stringMatching(taken('M', '000003'))]);
+        expect(err.message).toMatch(reason);
+      }
+      expect(fake.calls(RECEIPT)).toBe(0);
+      expect(fake.receiptsOf('M', '000003')).toHaveLength(1);
+    })(),
+  );
+
+  it('its own receipt, however B1 writes the total and the date, is the document', withFake(async (fake) => {
+    fake.seed('cashReceipts', { series: 'M', number: '000003', currencyCode: 'EUR', total: 50, date: '2025-01-03 00:00:00' });
+    const c = connector(fake);
+    expect(await c.post(cashIn())).toBe('duplicate');
+    expect(await c.find(cashIn())).toBe(true);
+    expect(fake.calls(RECEIPT)).toBe(0);
+  }));
+
+  // A header under the document's pair that is not its own: another date, another client, a
+  // client where the document has none, lines of other goods. Its lines are never added to.
+  const HEADERS: [string, number, (fake: B1Fake) => void, RegExp][] = [
+    ['another date', 0, (fake) => void fake.seed('sales', { series: 'K', number: '000042', saleDate: '2024-12-30', currencyCode: 'EUR' }), /dated 2024-12-30, not 2025-01-03/],
+    ['another client', 0, (fake) => {
+      const clientId = fake.seed('clients', { name: 'Someone', code: 'LT-99', locationId: 1 });
+      fake.seed('sales', { series: 'K', number: '000042', saleDate: '2025-01-03', currencyCode: 'EUR', clientId });
+    }, /its client is not LT-77/],
+    ['a client, where the write-off has none', 3, (fake) => {
+      const clientId = fake.seed('clients', { name: 'Someone', code: 'LT-99', locationId: 1 });
+      fake.seed('sales', { series: 'W', number: '000001', saleDate: '2025-01-03', operationTypeId: WRITE_OFF_TYPE_ID, clientId });
+    }, /it has a client, this document none/],
+    ['the same date and no client, but other goods', 3, (fake) => {
+      const saleId = fake.seed('sales', { series: 'W', number: '000001', saleDate: '2025-01-03', operationTypeId: WRITE_OFF_TYPE_ID });
+      fake.seed('saleItems', { saleId, itemId: 2, rowNo: 1, quantity: '5.000', priceWithoutVat: '0.0000', vatRate: 24 });
+    }, /its line 1 is 5\.000 of item 2, not 2\.000 of item 1/],
+  ];
+
+  it.each(HEADERS)('a header under the number with %s: permanent for the post and the lookup, nothing added to it', (_, index, seed, reason) =>
+    withFake(async (fake) => {
+      seed(fake);
+      const doc = documents()[index]!;
+      const { series, number } = b1Ref(doc.number);
+      const before = fake.db.saleItems.length;
+      const c = connector(fake);
+      for (const err of [await failure(c.post(doc)), await failure(c.find(doc))]) {
+        expect([err.errorClass, err.message]).toEqual(['permanent', expect.stringMatching(taken(series, number))]);
+        expect(err.message).toMatch(reason);
+      }
+      expect([fake.calls(HEADER), fake.calls(LINE), fake.calls(RECEIPT)]).toEqual([0, 0, 0]);
+      expect([fake.salesOf(series, number).length, fake.db.saleItems.length]).toEqual([1, before]);
+    })(),
+  );
+
+  it('someone else\'s header made between the lookup and the send: "already exists" is permanent, not a lost answer', withFake(async (fake) => {
+    const racing: typeof fetch = (input, init) => {
+      if (String(input).endsWith(HEADER)) fake.seed('sales', { series: 'K', number: '000042', saleDate: '2024-12-30', currencyCode: 'EUR' });
+      return fake.fetch(input, init);
+    };
+    const err = await failure(connector(fake, { fetch: racing }).post(documents()[0]!));
+    expect([err.errorClass, err.message]).toEqual(['permanent', expect.stringMatching(taken('K', '000042'))]);
+    expect(fake.calls(LINE)).toBe(0);
+  }));
+});
+
+describe('lookups when B1.lt\'s filter does not narrow the list', () => {
+  it('finds its own records among everything, over several pages, and sends nothing twice', withFake(async (fake) => {
+    for (let i = 0; i < 520; i++) fake.seed('cashReceipts', { series: 'X', number: String(i).padStart(6, '0'), date: '2025-01-02', total: '1.00' });
+    for (let i = 0; i < 12; i++) {
+      const saleId = fake.seed('sales', { series: 'X', number: String(i).padStart(6, '0'), saleDate: '2025-01-02', currencyCode: 'EUR' });
+      fake.seed('saleItems', { saleId, itemId: 1, rowNo: 1, quantity: '1.000', priceWithoutVat: '1.0000', vatRate: 24 });
+    }
+    const docs = documents();
+    for (const doc of docs) expect(await connector(fake).post(doc)).toBe('posted');
+    const later = connector(fake);
+    for (const doc of docs) expect(await later.find(doc)).toBe(true);
+    for (const doc of docs) expect(await later.post(doc)).toBe('duplicate');
+    expectExactlyOnce(fake, { sales: 12, saleItems: 12, cashReceipts: 520 });
+  }, { ignoreFilters: true }));
+
+  it('cannot say "not there" when B1 counts more records than it gives', withFake(async (fake) => {
+    const inflating: typeof fetch = async (input, init) => {
+      const res = await fake.fetch(input, init);
+      if (!String(input).endsWith('cash-flow/cash-receipts/list')) return res;
+      const body = (await res.json()) as Record<string, unknown>;
+      return new Response(JSON.stringify({ ...body, records: 700 }), { status: res.status, headers: { 'content-type': 'application/json' } });
+    };
+    const c = connector(fake, { fetch: inflating });
+    expect((await failure(c.find(cashIn()))).errorClass).toBe('unknown');
+    expect((await failure(c.post(cashIn()))).errorClass).toBe('unknown');
+    expect(fake.calls(RECEIPT)).toBe(0);
+  }));
+});
+
+describe('amounts as B1.lt gets and gives them', () => {
+  it('writes amounts from their integer digits, and refuses one that is not a safe integer', () => {
+    expect([0, 5, -5, 555, -123456, Number.MAX_SAFE_INTEGER].map(minorText)).toEqual(['0.00', '0.05', '-0.05', '5.55', '-1234.56', '90071992547409.91']);
+    expect([1, 750, -2000].map(milliText)).toEqual(['0.001', '0.750', '-2.000']);
+    for (const bad of [2 ** 53, 0.5, -1.25, Number.NaN, Number.POSITIVE_INFINITY]) {
+      expect(() => minorText(bad)).toThrow(RangeError);
+      expect(() => milliText(bad)).toThrow(RangeError);
+    }
+  });
+
+  it('reads B1\'s decimals as integer units, never finer than asked', () => {
+    expect([unitsOf('5.55', 2), unitsOf(5.55, 2), unitsOf('-0.05', 2), unitsOf('12,30', 2), unitsOf(50, 2), unitsOf('2.000', 3)]).toEqual([555, 555, -5, 1230, 5000, 2000]);
+    expect([unitsOf('1.005', 2), unitsOf('90071992547409.93', 2), unitsOf('', 2), unitsOf(null, 2), unitsOf('1e3', 2)]).toEqual([null, null, null, null, null]);
+  });
 });
 
 describe('what B1.lt will never take', () => {

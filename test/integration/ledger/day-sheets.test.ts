@@ -67,10 +67,13 @@ describe('the daily shapes', () => {
     ]);
     const summary = docs[1];
     expect(summary?.description).toBe('Daily sales Z1: 2 receipts, 1 credit note(s)');
-    // Milk sold twice and returned once; the bread once; the book sold and returned: no row for it.
-    expect(summary?.lines.map((l) => [l.code, l.quantityMilli])).toEqual([
-      ['1001', 1000],
-      ['1201', 1000],
+    // Per article, sales and returns apart, with the article's barcode for ledgers that match by it.
+    expect(summary?.lines.map((l) => [l.code, l.quantityMilli, l.barcode])).toEqual([
+      ['1001', 2000, '4740010010014'],
+      ['1001', -1000, '4740010010014'],
+      ['1201', 1000, expect.stringMatching(/^\d{13}$/)],
+      ['1601', 1000, expect.stringMatching(/^\d{13}$/)],
+      ['1601', -1000, expect.stringMatching(/^\d{13}$/)],
     ]);
     expect(summary?.payments.find((p) => p.method === 'card')?.amountMinor).toBe(100);
     expect(docs[2]?.lines.map((l) => [l.code, l.quantityMilli])).toEqual([['1601', 1000]]);
@@ -122,6 +125,31 @@ describe('the daily shapes', () => {
       const csv = await readFile(join(dir, day[0] ?? '', 'documents.csv'), 'utf8');
       expect(csv.startsWith('\uFEFF')).toBe(true);
       expect(csv.split('\r\n').filter((l) => l.includes(first.number ?? '-'))).not.toHaveLength(0);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('switched back to each receipt before the close: what waited for the sheet still goes, once', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'till-export-'));
+    try {
+      core = await startTestCore({ ledger: `file:${dir}` });
+      const c = core;
+      await c.ok('settings.update', { closeCountArticles: [], ledgerSalesShape: 'daily' });
+      await c.ok('day.open', { floatMinor: 0 });
+      const waited = await sale(c, ['1001']);
+      await c.ok('settings.update', { ledgerSalesShape: 'receipt' });
+      const alone = await sale(c, ['1201']);
+      const x = await c.ok('day.current', {});
+      await c.ok('day.close', { countedMinor: x?.expectedMinor ?? 0, reason: '', cashOut: [] });
+      await waitFor(() => pending(c) === 0, 'the documents written', 20_000);
+      const docs = outboxOf(c.db, 'ledger.document').map((e) => e.payload as LedgerDocument);
+      expect(docs.map((d) => [d.type, d.number])).toEqual([
+        ['sale', alone.number],
+        ['sale', 'ZS1'],
+      ]);
+      expect(docs[1]?.lines.map((l) => l.code)).toEqual(['1001']);
+      expect(docs[1]?.payments).toEqual([{ method: 'cash', amountMinor: waited.payableMinor }]);
     } finally {
       await rm(dir, { recursive: true, force: true });
     }

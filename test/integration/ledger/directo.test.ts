@@ -3,27 +3,29 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { checkRow, headerIndex, IMPORT_COLUMNS } from '../../../electron/domain/catalogue-import.js';
 import { LedgerError, type LedgerConnector } from '../../../electron/devices/ledger/connector.js';
 import { DirectoConnector } from '../../../electron/devices/ledger/directo.js';
-import { directoNumber } from '../../../electron/devices/ledger/directo-xml.js';
+import { decimalText, decimalUnits, directoNumber } from '../../../electron/devices/ledger/directo-xml.js';
 import type { LedgerDocument } from '../../../electron/usecases/ledger-document.js';
 import { startDirectoFake, type DirectoFake, type DirectoFault } from '../../support/directo-fake.js';
 import { cashIn, creditNote, deliver, splitSale, writeOff, type Delivery } from '../../support/ledger-documents.js';
 
 // The connector against an in-memory Directo on loopback that loses, delays and refuses puts.
-// Every test ends with what the fake stored: each document exactly once, under its number.
+// Every test ends with what the fake stored: each document exactly once, under its number. A held
+// answer times its request out the moment the fake holds it (the fake's fetch), so the client's
+// own timeout is long enough never to fire on a slow but normal loopback call.
 
-const TIMEOUT_MS = 300;
+const TIMEOUT_MS = 2_000;
 const BASE = 100_000_000;
 let fake: DirectoFake;
 
 beforeEach(async () => {
-  fake = await startDirectoFake({ holdMs: TIMEOUT_MS * 3 });
+  fake = await startDirectoFake();
 });
 afterEach(async () => {
   await fake.close();
 });
 
 const connector = (over: Partial<ConstructorParameters<typeof DirectoConnector>[0]> = {}): DirectoConnector =>
-  new DirectoConnector({ url: fake.url, token: fake.token, timeoutMs: TIMEOUT_MS, numberBase: BASE, ...over });
+  new DirectoConnector({ url: fake.url, token: fake.token, timeoutMs: TIMEOUT_MS, numberBase: BASE, fetch: fake.fetch, ...over });
 
 /** The split sale as the till freezes it: its rows, payments and VAT (24 %), besides its postings. */
 const line = (code: string, name: string, quantityMilli: number, unitPriceMinor: number, sumMinor: number) => ({
@@ -172,6 +174,57 @@ describe('Directo connector', () => {
     };
     expect((await failure(connector({ fetch: stripped }).post(sale()))).message).toMatch(/Directo: token required/);
     expectExactlyOnce({});
+  });
+
+  it('never shows the token, even when Directo or the network echoes it', async () => {
+    await fake.close();
+    const token = 'secret/token+with=chars&9f';
+    fake = await startDirectoFake({ token });
+    const c = connector({ token });
+    const hidden = (text: string) => {
+      for (const form of [token, encodeURIComponent(token), new URLSearchParams({ t: token }).toString().slice(2)]) expect(text).not.toContain(form);
+    };
+
+    fake.inject('echo-token');
+    const refused = await failure(c.post(sale()));
+    expect([refused.errorClass, refused.message]).toEqual(['permanent', expect.stringMatching(/refused by Directo \(Type 8 Invalid XML from token \*\*\*\)/)]);
+    hidden(refused.message);
+
+    fake.echoToken(true);
+    const echoed = [await failure(c.post(sale())), await failure(c.find(sale())), await failure(c.listArticles())];
+    for (const err of echoed) {
+      expect(err.message).toMatch(/Directo: request not understood: token=\*\*\*&/);
+      hidden(err.message);
+    }
+    const health = await c.health();
+    expect(health.ok).toBe(false);
+    expect(health.detail).toMatch(/request not understood: token=\*\*\*/);
+    hidden(health.detail);
+
+    // A network error naming what was sent.
+    const leaking: typeof fetch = () => Promise.reject(new TypeError(`socket hang up while sending token=${token}`));
+    const lost = await failure(connector({ token, fetch: leaking }).post(sale()));
+    expect(lost.errorClass).toBe('unknown');
+    hidden(lost.message);
+    hidden((await connector({ token, fetch: leaking }).health()).detail);
+    expectExactlyOnce({});
+  });
+
+  it('writes amounts through decimal arithmetic, and refuses one that is not a safe integer', () => {
+    expect([decimalText(2553, 2), decimalText(-5, 2), decimalText(-750, 3), decimalText(Number.MAX_SAFE_INTEGER, 2)]).toEqual(['25.53', '-0.05', '-0.750', '90071992547409.91']);
+    for (const bad of [2 ** 53, 0.5, Number.NaN]) expect(() => decimalText(bad, 2)).toThrow(RangeError);
+    expect([decimalUnits('25.53', 2), decimalUnits('-0.05', 2), decimalUnits('2.000', 3)]).toEqual([2553, -5, 2000]);
+    // Past the safe integers a float would count wrong: no amount rather than a wrong one.
+    expect([decimalUnits('90071992547409.93', 2), decimalUnits('1.005', 2)]).toEqual([null, null]);
+  });
+
+  it('its own timeout ends an answer Directo holds: unknown, and the lookup finds what was stored', async () => {
+    fake.inject('delay-after');
+    // The held put never answers, so nothing races: only the client's own timeout ends it.
+    const err = await failure(connector({ timeoutMs: 200, fetch: globalThis.fetch }).post(cashIn()));
+    expect([err.errorClass, err.message]).toEqual(['unknown', expect.stringMatching(/sent, no answer/)]);
+    expect(await connector().find(cashIn())).toBe(true);
+    expectExactlyOnce({ receipt: ['140000003'] });
   });
 
   it('refuses plain http anywhere but loopback', () => {
