@@ -1,6 +1,6 @@
-import { parentPort, workerData } from 'node:worker_threads';
+import { parentPort, workerData, type MessagePort } from 'node:worker_threads';
 import { connectorOf, type LedgerConnection } from './connection.js';
-import { LedgerError } from './connector.js';
+import { LedgerError, type LedgerConnector } from './connector.js';
 import type { ThreadReply, ThreadRequest } from './threaded-connector.js';
 
 /**
@@ -8,28 +8,25 @@ import type { ThreadReply, ThreadRequest } from './threaded-connector.js';
  * CSV, a day's report), waiting on the network and on hledger never take time from the till's
  * main thread, which serves the cashier's scans and keys.
  */
-const { connection, secret } = workerData as { connection: LedgerConnection; secret: string };
-const port = parentPort;
-if (!port) throw new Error('the ledger connector thread runs as a worker');
+// Loaded anywhere but as the thread (a module check, a bundler), it does nothing.
+if (parentPort && workerData) serve(parentPort, workerData as { connection: LedgerConnection; secret: string });
 
-let ready: { name: string; hasArticles: boolean } | { failed: string };
-const connector = (() => {
+function serve(port: MessagePort, { connection, secret }: { connection: LedgerConnection; secret: string }): void {
+  let connector: LedgerConnector | null = null;
+  let ready: ThreadReply;
   try {
-    const made = connectorOf(connection, secret);
-    ready = { name: made?.name ?? 'none', hasArticles: typeof made?.listArticles === 'function' };
-    return made;
+    connector = connectorOf(connection, secret);
+    ready = { type: 'ready', name: connector?.name ?? 'none', hasArticles: typeof connector?.listArticles === 'function' };
   } catch (error) {
-    ready = { failed: error instanceof Error ? error.message : String(error) };
-    return null;
+    ready = { type: 'ready', failed: error instanceof Error ? error.message : String(error) };
   }
-})();
-port.postMessage({ type: 'ready', ...ready } satisfies ThreadReply);
+  port.postMessage(ready);
+  port.on('message', (request: ThreadRequest) => {
+    void answer(connector, request).then((reply) => port.postMessage(reply));
+  });
+}
 
-port.on('message', (request: ThreadRequest) => {
-  void answer(request).then((reply) => port.postMessage(reply));
-});
-
-async function answer(request: ThreadRequest): Promise<ThreadReply> {
+async function answer(connector: LedgerConnector | null, request: ThreadRequest): Promise<ThreadReply> {
   try {
     if (!connector) throw new LedgerError('permanent', 'no ledger connector on this thread');
     switch (request.op) {

@@ -16,7 +16,7 @@ import { fillDay } from '../../support/busy-day.js';
 import { closeAndKill, closeChildEntry } from '../../support/close-crash.js';
 import { APP_ROOT, tempDir } from '../../support/core.js';
 
-const RUNS = 20;
+const RUNS = 14;
 const RECEIPTS = 5_000;
 /** The count is this much short of what the documents say: the close books a difference. */
 const SHORT_MINOR = 150;
