@@ -156,6 +156,8 @@ export const api = {
   'ledger.status': { input: z.object({}), output: LedgerStatusView },
   /** Everything waiting goes now (no waiting out the back-off); set-aside documents named here are tried again. */
   'ledger.syncNow': { input: z.object({ retry: z.array(z.string()).max(10_000).default([]) }), output: LedgerStatusView },
+  /** Asks the ledger now whether it can be reached and is the ledger expected (its answer as it gave it). */
+  'ledger.check': { input: z.object({}), output: z.object({ ok: z.boolean(), detail: z.string() }) },
   /** The ledger's API key or token, kept in the till and never read back; '' removes it. */
   'ledger.setSecret': { input: z.object({ secret: z.string().trim().max(500) }), output: LedgerStatusView },
   /** The open day's summary: documents by type, payments by method, cash moved — everyone's or only this cashier's. */

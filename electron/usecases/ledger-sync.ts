@@ -53,6 +53,7 @@ export function ledgerSyncUseCases(deps: CoreDeps) {
         deps.ledger?.syncNow();
         return status(db, deps);
       },
+      'ledger.check': async (): Promise<{ ok: boolean; detail: string }> => (deps.ledger ? deps.ledger.check() : { ok: false, detail: 'none' }),
       'ledger.setSecret': async ({ secret }: ParsedInput<'ledger.setSecret'>): Promise<LedgerStatusView> => {
         tx(() => writeSecret(db, 'ledger', secret));
         // The connector is made again with it; what waited for the key goes now.

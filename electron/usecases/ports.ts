@@ -58,6 +58,8 @@ export interface LedgerPort {
   health(): { name: string | null; lastSuccessAt: string | null; lastError: string | null };
   /** Wakes the uploader now, whatever its back-off says (and shows what is still set aside). */
   syncNow(): void;
+  /** Asks the ledger whether it can be reached (and is the one expected). */
+  check(): Promise<{ ok: boolean; detail: string }>;
   /** Does the ledger set take an API key or token? */
   needsSecret(): boolean;
   /** The key or token was changed (it is read from the till's store again). */

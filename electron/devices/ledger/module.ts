@@ -67,6 +67,7 @@ export function startLedgerModule(
         ctx.worker.kick('ledger');
       },
       needsSecret: () => needsSecret(connection),
+      check: async () => (connector ? connector.health() : { ok: false, detail: 'none' }),
       secretChanged: () => ctx.worker.exclusive('ledger', async () => connect(current)),
       articles: async () => {
         const source = connector;

@@ -19,6 +19,7 @@ describe('product cards from the ledger', () => {
   it('a ledger that keeps none says so, and nothing changes', async () => {
     core = await startTestCore();
     expect(await core.call('catalogue.importFromLedger', {})).toMatchObject({ ok: false, error: { code: 'catalogue.no_ledger_cards' } });
+    expect(await core.ok('ledger.check', {})).toEqual({ ok: false, detail: 'none' });
   });
 
   it('Directo’s cards previewed red and yellow against the till’s, applied at once, searchable after', async () => {
@@ -35,13 +36,17 @@ describe('product cards from the ledger', () => {
     expect((await c.ok('ledger.status', {})).needsSecret).toBe(true);
     expect(await c.call('catalogue.importFromLedger', {})).toMatchObject({ ok: false, error: { code: 'catalogue.no_ledger_cards' } });
 
-    // A wrong token: refused with a reason that does not repeat it.
+    // A wrong token: refused with a reason that does not repeat it — by the connection check too.
     await c.ok('ledger.setSecret', { secret: 'not-the-token-77' });
+    const check = await c.ok('ledger.check', {});
+    expect(check.ok).toBe(false);
+    expect(check.detail).not.toContain('not-the-token-77');
     const refused = await c.call('catalogue.importFromLedger', {});
     expect(refused).toMatchObject({ ok: false, error: { code: 'ledger.cards_failed' } });
     expect(JSON.stringify(refused)).not.toContain('not-the-token-77');
 
     await c.ok('ledger.setSecret', { secret: fake.token });
+    expect((await c.ok('ledger.check', {})).ok).toBe(true);
     const preview = await c.ok('catalogue.importFromLedger', {});
     expect(preview).toMatchObject({ source: 'ledger', counts: { red: 1, yellow: 1, green: 0, rejected: 0 } });
     expect(preview.fileName).toContain('Directo');

@@ -19,13 +19,15 @@ describe('the accounting ledger on the settings screen', () => {
     fireEvent.click(within(section).getByRole('button', { name: 'Sync now' }));
     await waitFor(() => expect(core.callsOf('ledger.syncNow')).toEqual([{ retry: [] }]));
     expect(within(section).getByText(/0 document\(s\), 0 sent without an answer/)).toBeTruthy();
+    // Nothing to check while no ledger is set.
+    expect(within(section).getByRole('button', { name: 'Check the connection' }).hasAttribute('disabled')).toBe(true);
   });
 
   it('takes the B1.lt API key in a password field, never shows it again, and documents wait while none is set', async () => {
     const core = await renderSettings();
     const section = screen.getByRole('group', { name: 'Accounting ledger' });
     const field = within(section).getByRole('textbox', { name: /^The accounting ledger/ }) as HTMLInputElement;
-    fireEvent.change(field, { target: { value: 'b1:https://www.b1.lt' } });
+    fireEvent.change(field, { target: { value: 'b1:http://127.0.0.1:9' } });
     fireEvent.keyDown(field, { key: 'Enter' });
     await waitFor(() => expect(within(section).getByText('No key is set: documents wait until one is.')).toBeTruthy());
     // A password field: no textbox role, and nothing typed shows.
@@ -40,5 +42,11 @@ describe('the accounting ledger on the settings screen', () => {
     const answers = JSON.stringify([await core.ok('settings.get', {}), await core.ok('ledger.status', {}), await core.ok('devices.status', {})]);
     expect(answers).not.toContain('k3y-f0r-b1');
     expect(await core.ok('ledger.status', {})).toMatchObject({ needsSecret: true, secretSet: true });
+    // Nothing listens there: the check says so at once, and the documents wait.
+    const check = within(section).getByRole('button', { name: 'Check the connection' });
+    await waitFor(() => expect(check.hasAttribute('disabled')).toBe(false));
+    fireEvent.click(check);
+    await waitFor(() => expect(within(section).getByText(/^The ledger cannot be reached or refused: /)).toBeTruthy());
+    expect(within(section).getByText(/^The ledger cannot be reached/).textContent).not.toContain('k3y-f0r-b1');
   });
 });

@@ -15,10 +15,22 @@ interface SyncState {
   syncNow(retry?: string[]): Promise<void>;
   /** Saves the ledger's API key; true when the core took it. */
   setSecret(secret: string): Promise<boolean>;
+  /** The ledger's answer to "are you there?", once asked. */
+  health: { ok: boolean; detail: string } | null;
+  check(): Promise<void>;
 }
 
 const createSyncStore = () =>
   createStore<SyncState>()((set) => {
+    const check = async () => {
+      set({ health: null });
+      try {
+        set({ health: await call('ledger.check', {}), error: null });
+      } catch (error) {
+        const api = error instanceof ApiError ? error : new ApiError('internal', String(error));
+        set({ error: errorKey(api.code, api.details) });
+      }
+    };
     const run = async (work: () => Promise<LedgerStatusView>) => {
       try {
         set({ status: await work(), error: null });
@@ -32,6 +44,8 @@ const createSyncStore = () =>
     return {
       status: null,
       error: null,
+      health: null,
+      check,
       load: async () => void (await run(() => call('ledger.status', {}))),
       syncNow: async (retry = []) => void (await run(() => call('ledger.syncNow', { retry }))),
       setSecret: (secret) => run(() => call('ledger.setSecret', { secret })),
@@ -48,7 +62,7 @@ export function LedgerSync({ children }: { children: ReactNode }) {
   const lang = currentLanguage(i18n);
   const titleId = useId();
   const [store] = useState(createSyncStore);
-  const { status, error } = useStore(store);
+  const { status, error, health } = useStore(store);
 
   useEffect(() => {
     void store.getState().load();
@@ -83,10 +97,20 @@ export function LedgerSync({ children }: { children: ReactNode }) {
       ) : null}
       <div className="setting">
         <span />
-        <button type="button" onClick={() => void store.getState().syncNow()}>
-          {t('ledger.syncNow')}
-        </button>
+        <span>
+          <button type="button" onClick={() => void store.getState().syncNow()}>
+            {t('ledger.syncNow')}
+          </button>{' '}
+          <button type="button" disabled={!status?.connector} onClick={() => void store.getState().check()}>
+            {t('ledger.check')}
+          </button>
+        </span>
       </div>
+      {health ? (
+        <p role="status" className={health.ok ? 'ledger-health-ok' : 'ledger-health-bad'}>
+          {t(health.ok ? 'ledger.reachable' : 'ledger.unreachable', { detail: health.detail })}
+        </p>
+      ) : null}
       {status && status.parked.length > 0 ? (
         <table className="ledger-parked">
           <caption>{t('ledger.parked', { count: status.parked.length })}</caption>
