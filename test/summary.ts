@@ -2,7 +2,7 @@
  * Prints one plain "summary: N passed, N failed" line over the Vitest and Playwright JSON
  * reports, so CI (and a person) sees the whole count at a glance.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 
 interface VitestReport {
   numPassedTests: number;
@@ -16,10 +16,11 @@ interface PlaywrightReport {
 let passed = 0;
 let failed = 0;
 let skipped = 0;
-const vitest = 'test-results/vitest.json';
 const playwright = 'test-results/playwright.json';
-if (existsSync(vitest)) {
-  const r = JSON.parse(readFileSync(vitest, 'utf8')) as VitestReport;
+// One Vitest report per run: the unit tests (two workers) and the integration tests (one).
+const vitestReports = existsSync('test-results') ? readdirSync('test-results').filter((f) => /^vitest(-[a-z]+)?\.json$/.test(f)) : [];
+for (const file of vitestReports) {
+  const r = JSON.parse(readFileSync(`test-results/${file}`, 'utf8')) as VitestReport;
   passed += r.numPassedTests;
   failed += r.numFailedTests;
   skipped += r.numPendingTests ?? 0;

@@ -10,6 +10,9 @@ const open = (page: Page) => openTill(page, shop);
 test('a keyboard-wedge scan while the cursor is in the Customer field lands on the receipt, not in the field', async ({ page }) => {
   await open(page);
   await page.keyboard.press('F2');
+  // The new receipt is on screen (and has put the cursor on Article) before the cashier moves on.
+  await expect(page.getByLabel('Status')).toHaveText('New');
+  await expect(page.getByRole('textbox', { name: 'Article' })).toBeFocused();
   await page.keyboard.press('Alt+c');
   const customer = page.getByRole('textbox', { name: 'Customer' });
   await expect(customer).toBeFocused();

@@ -1,14 +1,14 @@
 /**
- * The kill -9 soak in the suite (test/soak/soak.ts): 30 cycles of a till process killed with
+ * The kill -9 soak in the suite (test/soak/soak.ts): 20 cycles of a till process killed with
  * SIGKILL at random moments while it prints to a simulated network printer in this process,
  * some with the roll running out mid-receipt, then restarted. `npm run soak` runs 500.
  */
 import { describe, expect, it } from 'vitest';
 import { runSoak, summary } from '../../soak/soak.js';
 
-describe('kill -9 while printing, 30 times', () => {
+describe('kill -9 while printing, 20 times', () => {
   it('every confirmed receipt is fully on paper once, no section twice without its continued line, one kick per cash sale', async () => {
-    const report = await runSoak({ cycles: 30 });
+    const report = await runSoak({ cycles: 20 });
     console.log(summary(report));
     // The seed does not replay a run (the kills are timed in real time): what CI needs to read a failure is printed here.
     if (report.findings.length > 0 || report.problems.length > 0) {
@@ -22,8 +22,8 @@ describe('kill -9 while printing, 30 times', () => {
     expect(report.problems).toEqual([]);
     expect(report.drawerKicks).toBe(report.cashSales);
     // The soak proves something only when the kills land mid-receipt and the resumes happen.
-    expect(report.killsMidReceipt).toBeGreaterThanOrEqual(15);
+    expect(report.killsMidReceipt).toBeGreaterThanOrEqual(10);
     expect(report.markers).toBeGreaterThan(0);
-    expect(report.receipts).toBeGreaterThanOrEqual(30);
+    expect(report.receipts).toBeGreaterThanOrEqual(20);
   }, 240_000);
 });
