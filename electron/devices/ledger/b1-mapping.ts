@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { ACCOUNTS } from '../../domain/ledger-posting.js';
 import { D } from '../../domain/money.js';
 import type { LedgerDocument, LedgerDocumentType } from '../../usecases/ledger-document.js';
+import type { LedgerArticleRow } from './connector.js';
 
 /**
  * B1.lt's request bodies and answers, from and to the till's documents. Pure: no I/O, so the
@@ -13,16 +14,7 @@ import type { LedgerDocument, LedgerDocumentType } from '../../usecases/ledger-d
 export type B1Row = Record<string, unknown>;
 
 /** A product card from B1, in the columns (and column names) of B1's CSV export the importer takes. */
-export type B1ArticleRow = {
-  name: string;
-  attributeName: string;
-  groupName: string;
-  measurementUnitName: string;
-  priceWithoutVat: string;
-  priceWithVat: string;
-  vatRate: string;
-  barcode: string;
-};
+export type B1ArticleRow = LedgerArticleRow;
 
 /** Where a document goes in B1: its series (≤ 10 characters) and number (≤ 20) there. */
 export type B1Ref = { series: string; number: string };

@@ -22,7 +22,7 @@ import {
   type ListRule,
 } from './b1-mapping.js';
 import { LedgerError, type LedgerConnector } from './connector.js';
-import { retryAfterMs } from './hledger-web.js';
+import { describeError, retryAfterMs, sendFailure, snippet } from './send-errors.js';
 
 export type { B1ArticleRow } from './b1-mapping.js';
 
@@ -65,8 +65,6 @@ export type B1Options = {
   warehouseId?: number;
 };
 
-/** No connection was ever made: sending again cannot make a second record. */
-const NOT_SENT = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH', 'EADDRNOTAVAIL', 'UND_ERR_CONNECT_TIMEOUT']);
 const LOOPBACK = ['127.0.0.1', 'localhost', '[::1]'];
 /** jqGrid page sizes B1 takes: 10, 20, 30, 50, 100, 200, 500. */
 const PAGE = 500;
@@ -292,10 +290,7 @@ export class B1Connector implements LedgerConnector {
     try {
       answer = await this.send(path, body);
     } catch (err) {
-      const code = errorCode(err);
-      if (code && NOT_SENT.has(code)) throw new LedgerError('temporary', `${label}: not sent: ${this.describe(err)}`);
-      // fetch does not say whether a reset or timeout came before or after B1 stored it.
-      throw new LedgerError('unknown', `${label}: sent, no answer: ${this.describe(err)}`);
+      throw sendFailure(label, err, (e) => this.describe(e));
     }
     const { status } = answer;
     const exists = status === 409 || (status === 400 && /already exists/i.test(answer.message));
@@ -405,17 +400,6 @@ export class B1Connector implements LedgerConnector {
   }
 
   private describe(err: unknown): string {
-    const code = errorCode(err);
-    const message = err instanceof Error ? err.message : String(err);
-    return this.redact(code ? `${message} (${code})` : message);
+    return this.redact(describeError(err));
   }
 }
-
-function errorCode(err: unknown): string | undefined {
-  for (let e = err as { code?: unknown; cause?: unknown } | undefined, depth = 0; e && depth < 4; e = e.cause as typeof e, depth++) {
-    if (typeof e.code === 'string') return e.code;
-  }
-  return undefined;
-}
-
-const snippet = (text: string): string => (text.length > 200 ? `${text.slice(0, 200)}…` : text).replace(/\s+/g, ' ').trim();

@@ -1,6 +1,6 @@
-import { grossFromNet, parseDecimal, parseRateBp, type ImportColumn } from '../../domain/catalogue-import.js';
+import { grossFromNet, parseDecimal, parseRateBp } from '../../domain/catalogue-import.js';
 import type { LedgerDocument } from '../../usecases/ledger-document.js';
-import { LedgerError, type LedgerConnector } from './connector.js';
+import { LedgerError, type LedgerArticleRow, type LedgerConnector } from './connector.js';
 import {
   attr,
   decimalText,
@@ -12,7 +12,7 @@ import {
   type DirectoAnswer,
   type XmlRecord,
 } from './directo-xml.js';
-import { retryAfterMs } from './hledger-web.js';
+import { describeError, retryAfterMs, sendFailure } from './send-errors.js';
 
 /**
  * Directo (Estonia) through XML Direct: every call is a form-urlencoded POST to one endpoint with
@@ -53,10 +53,8 @@ export type DirectoOptions = {
 };
 
 /** A product card as the catalogue import reads it: the CSV export's columns, as text. */
-export type DirectoArticle = Record<ImportColumn, string>;
+export type DirectoArticle = LedgerArticleRow;
 
-/** Failures where the request certainly never reached the server: sending again makes no second document. */
-const NOT_SENT = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH', 'EADDRNOTAVAIL', 'UND_ERR_CONNECT_TIMEOUT']);
 const LOOPBACK = ['127.0.0.1', 'localhost', '[::1]'];
 /** Directo asks for at least a minute before a failed import is tried again. */
 const DIRECTO_RETRY_MS = 60_000;
@@ -127,7 +125,7 @@ export class DirectoConnector implements LedgerConnector {
       if (readDocuments(body, 'item') === null) return { ok: false, detail: `${this.name}: the answer is not XML` };
       return { ok: true, detail: `${this.name}: XML Direct answers` };
     } catch (err) {
-      return { ok: false, detail: `${this.name}: ${describe(err)}` };
+      return { ok: false, detail: `${this.name}: ${describeError(err)}` };
     }
   }
 
@@ -142,7 +140,7 @@ export class DirectoConnector implements LedgerConnector {
     try {
       ({ res, body } = await this.call({ get: '1', what: 'item' }));
     } catch (err) {
-      throw new LedgerError('temporary', `items: ${describe(err)}`);
+      throw new LedgerError('temporary', `items: ${describeError(err)}`);
     }
     if (!res.ok) throw new LedgerError(res.status >= 500 || res.status === 429 ? 'temporary' : 'permanent', `items: HTTP ${res.status}`, retryAfterMs(res.headers.get('retry-after')));
     this.refusal('items', readAnswer(body));
@@ -168,7 +166,7 @@ export class DirectoConnector implements LedgerConnector {
     try {
       ({ res, body } = await this.call({ put: '1', what: component, xmldata: xml }));
     } catch (err) {
-      throw sendFailure(doc, err);
+      throw sendFailure(doc.key, err);
     }
     const where = `${doc.key}: ${component} ${number}`;
     if (res.status === 429) throw new LedgerError('temporary', `${where}: HTTP 429`, retryAfterMs(res.headers.get('retry-after')));
@@ -222,7 +220,7 @@ export class DirectoConnector implements LedgerConnector {
       return await this.lookup(doc);
     } catch (err) {
       if (err instanceof LedgerError && err.errorClass === 'permanent') throw err;
-      throw new LedgerError('unknown', `${doc.key}: Directo answered, then could not be read: ${describe(err)}`);
+      throw new LedgerError('unknown', `${doc.key}: Directo answered, then could not be read: ${describeError(err)}`);
     }
   }
 
@@ -234,7 +232,7 @@ export class DirectoConnector implements LedgerConnector {
     try {
       ({ res, body } = await this.call({ get: '1', what: ours.component, number: String(ours.number) }));
     } catch (err) {
-      throw new LedgerError('temporary', `${where}: ${describe(err)}`);
+      throw new LedgerError('temporary', `${where}: ${describeError(err)}`);
     }
     if (!res.ok) throw new LedgerError(res.status >= 400 && res.status < 500 && res.status !== 429 ? 'permanent' : 'temporary', `${where}: HTTP ${res.status}`, retryAfterMs(res.headers.get('retry-after')));
     this.refusal(where, readAnswer(body));
@@ -299,26 +297,4 @@ function article(item: XmlRecord): DirectoArticle {
   };
 }
 
-/**
- * A put that failed without an answer. Only a connection that was never made proves nothing was
- * sent; a reset or a timeout may come after Directo stored the document, so those are `unknown`
- * and the number is read back before anything is sent again.
- */
-function sendFailure(doc: LedgerDocument, err: unknown): LedgerError {
-  const code = errorCode(err);
-  if (code && NOT_SENT.has(code)) return new LedgerError('temporary', `${doc.key}: not sent: ${describe(err)}`);
-  return new LedgerError('unknown', `${doc.key}: sent, no answer: ${describe(err)}`);
-}
 
-function errorCode(err: unknown): string | undefined {
-  for (let e = err as { code?: unknown; cause?: unknown } | undefined, depth = 0; e && depth < 4; e = e.cause as typeof e, depth++) {
-    if (typeof e.code === 'string') return e.code;
-  }
-  return undefined;
-}
-
-const describe = (err: unknown): string => {
-  const code = errorCode(err);
-  const message = err instanceof Error ? err.message : String(err);
-  return code ? `${message} (${code})` : message;
-};

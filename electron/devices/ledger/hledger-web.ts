@@ -1,6 +1,9 @@
 import { execFile } from 'node:child_process';
 import type { LedgerDocument } from '../../usecases/ledger-document.js';
 import { LedgerError, type LedgerConnector } from './connector.js';
+import { describeError, retryAfterMs, sendFailure, snippet } from './send-errors.js';
+
+export { retryAfterMs } from './send-errors.js';
 import { readDeclarations, undeclared, type Declarations } from './hledger-declared.js';
 import { hasKeyTag, hledgerProblem, KEY_TAG, SUPPORTED_VERSION, toHledgerTransaction } from './hledger-json.js';
 
@@ -21,11 +24,6 @@ export type HledgerWebOptions = {
   fetch?: typeof globalThis.fetch;
 };
 
-/**
- * Failures where the request certainly never reached the server (no connection was made):
- * sending again cannot make a second entry.
- */
-const NOT_SENT = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH', 'EADDRNOTAVAIL', 'UND_ERR_CONNECT_TIMEOUT']);
 
 /**
  * hledger-web 1.25 through its JSON API (`--serve-api`). It never refuses a duplicate and
@@ -71,7 +69,7 @@ export class HledgerWebConnector implements LedgerConnector {
       if (!SUPPORTED_VERSION.test(version)) return { ok: false, detail: `${this.name}: version ${version}, the till speaks 1.25` };
       return { ok: true, detail: `${this.name}: hledger-web ${version}` };
     } catch (err) {
-      return { ok: false, detail: `${this.name}: ${describe(err)}` };
+      return { ok: false, detail: `${this.name}: ${describeError(err)}` };
     }
   }
 
@@ -95,7 +93,7 @@ export class HledgerWebConnector implements LedgerConnector {
     try {
       this.declared = await readDeclarations(this.options.journalFile);
     } catch (err) {
-      throw new LedgerError('temporary', `${doc.key}: the journal ${this.options.journalFile} cannot be read: ${describe(err)}`);
+      throw new LedgerError('temporary', `${doc.key}: the journal ${this.options.journalFile} cannot be read: ${describeError(err)}`);
     }
     missing = undeclared(doc, this.declared);
     if (missing.length > 0) {
@@ -112,7 +110,7 @@ export class HledgerWebConnector implements LedgerConnector {
       // A 201's body is empty and means nothing; reading it may still fail (a dropped connection).
       body = await res.text().catch(() => '');
     } catch (err) {
-      throw sendFailure(doc, err);
+      throw sendFailure(doc.key, err);
     }
     if (res.status >= 200 && res.status < 300) {
       await this.reload();
@@ -142,7 +140,7 @@ export class HledgerWebConnector implements LedgerConnector {
     try {
       return await this.lookup(doc);
     } catch (err) {
-      throw new LedgerError('unknown', `${doc.key}: the ledger answered, then could not be searched: ${describe(err)}`);
+      throw new LedgerError('unknown', `${doc.key}: the ledger answered, then could not be searched: ${describeError(err)}`);
     }
   }
 
@@ -151,7 +149,7 @@ export class HledgerWebConnector implements LedgerConnector {
       const txs = await this.printByTag(this.options.journalFile, doc.key);
       return txs.some((tx) => hasKeyTag(tx, doc.key));
     } catch (err) {
-      throw err instanceof LedgerError ? err : new LedgerError('temporary', `${doc.key}: lookup failed: ${describe(err)}`);
+      throw err instanceof LedgerError ? err : new LedgerError('temporary', `${doc.key}: lookup failed: ${describeError(err)}`);
     }
   }
 
@@ -202,40 +200,6 @@ export class HledgerWebConnector implements LedgerConnector {
   }
 }
 
-/**
- * A PUT that failed without an answer. Only a connection that was never made proves nothing was
- * sent; fetch does not say whether a reset or timeout came before or after the body went out, so
- * those are `unknown` — the uploader looks the key up before sending again, which costs one
- * lookup when nothing had been sent and prevents a second entry when it had.
- */
-function sendFailure(doc: LedgerDocument, err: unknown): LedgerError {
-  const code = errorCode(err);
-  if (code && NOT_SENT.has(code)) return new LedgerError('temporary', `${doc.key}: not sent: ${describe(err)}`);
-  return new LedgerError('unknown', `${doc.key}: sent, no answer: ${describe(err)}`);
-}
-
-function errorCode(err: unknown): string | undefined {
-  for (let e = err as { code?: unknown; cause?: unknown } | undefined, depth = 0; e && depth < 4; e = e.cause as typeof e, depth++) {
-    if (typeof e.code === 'string') return e.code;
-  }
-  return undefined;
-}
-
-const describe = (err: unknown): string => {
-  const code = errorCode(err);
-  const message = err instanceof Error ? err.message : String(err);
-  return code ? `${message} (${code})` : message;
-};
-
-/** Retry-After as seconds or an HTTP date, in ms from now; undefined when absent or unreadable. */
-export function retryAfterMs(header: string | null, now = Date.now()): number | undefined {
-  if (header === null) return undefined;
-  const value = header.trim();
-  if (/^\d+$/.test(value)) return Number(value) * 1000;
-  const at = Date.parse(value);
-  return Number.isNaN(at) ? undefined : Math.max(0, at - now);
-}
-
 function parseVersion(text: string): string {
   try {
     const parsed: unknown = JSON.parse(text);
@@ -246,4 +210,3 @@ function parseVersion(text: string): string {
   return snippet(text);
 }
 
-const snippet = (text: string): string => (text.length > 200 ? `${text.slice(0, 200)}…` : text).replace(/\s+/g, ' ').trim();
